@@ -1,0 +1,3 @@
+export * from './select-backend';
+export * from './batch-norm.op';
+export * from './wasm-conv-grad.kernels';

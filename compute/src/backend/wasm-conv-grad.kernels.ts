@@ -1,0 +1,171 @@
+/**
+ * Convolution gradients for the WASM backend, expressed with forward kernels that are fast there.
+ *
+ * Why: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter (training a conv net fails with
+ * "Kernel not registered"), and its Conv2DBackpropInput is a scalar loop (~2 GFLOP/s). Both
+ * gradients are themselves convolutions, so we rewrite them as XNNPACK forward Conv2D plus
+ * Transpose / Reverse / PadV2 / Slice / Reshape, calling the registered WASM kernels directly
+ * (no engine ops inside a kernel, so nothing leaks onto the tape or the tensor registry).
+ */
+import {
+  backend_util,
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type KernelConfig,
+  type NamedAttrMap,
+  type NamedTensorInfoMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+
+type Backend = { disposeData(dataId: object, force?: boolean): boolean };
+
+/** Runs a registered kernel of `backendName` directly on TensorInfos. */
+function runKernel(
+  backendName: string,
+  backend: Backend,
+  name: string,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap,
+): TensorInfo {
+  const k = getKernel(name, backendName);
+  if (!k) throw new Error(`frogpond: kernel ${name} missing on backend ${backendName}`);
+  const out = k.kernelFunc({ inputs, attrs, backend: backend as never });
+  return Array.isArray(out) ? out[0] : (out as TensorInfo);
+}
+
+/** Scratch scope: every intermediate created through `run` is freed by `free()` unless kept. */
+class Scratch {
+  private readonly made: TensorInfo[] = [];
+  constructor(private readonly bname: string, private readonly backend: Backend) {}
+  run(name: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap): TensorInfo {
+    const t = runKernel(this.bname, this.backend, name, inputs, attrs);
+    this.made.push(t);
+    return t;
+  }
+  free(keep: TensorInfo): void {
+    for (const t of this.made) if (t !== keep) this.backend.disposeData(t.dataId);
+  }
+  /** Pads (positive amounts) or crops (negative amounts) spatial axes 1 and 2 of an NHWC tensor. */
+  padOrCrop(x: TensorInfo, top: number, bottom: number, left: number, right: number): TensorInfo {
+    let cur = x;
+    if (top < 0 || bottom < 0 || left < 0 || right < 0) {
+      const ct = Math.max(0, -top);
+      const cb = Math.max(0, -bottom);
+      const cl = Math.max(0, -left);
+      const cr = Math.max(0, -right);
+      const [n, h, w, c] = cur.shape;
+      cur = this.run('Slice', { x: cur }, { begin: [0, ct, cl, 0], size: [n, h - ct - cb, w - cl - cr, c] });
+    }
+    const pt = Math.max(0, top);
+    const pb = Math.max(0, bottom);
+    const pl = Math.max(0, left);
+    const pr = Math.max(0, right);
+    if (pt || pb || pl || pr) {
+      cur = this.run('PadV2', { x: cur }, { paddings: [[0, 0], [pt, pb], [pl, pr], [0, 0]], constantValue: 0 });
+    }
+    return cur;
+  }
+}
+
+function convInfoOf(
+  xShape: number[],
+  filterShape: number[],
+  attrs: NamedAttrMap,
+): backend_util.Conv2DInfo {
+  const dataFormat = (attrs.dataFormat as string) ?? 'NHWC';
+  if (dataFormat !== 'NHWC' && dataFormat !== 'channelsLast') {
+    throw new Error(`frogpond: conv gradient supports NHWC only, got ${dataFormat}`);
+  }
+  return backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides as [number, number],
+    1,
+    attrs.pad as 'same',
+    attrs.dimRoundingMode as 'floor' | undefined,
+  );
+}
+
+/**
+ * dW[i,j,ci,co] = sum_{n,oh,ow} xpad[n, oh*s+i, ow*s+j, ci] * dy[n, oh, ow, co]:
+ * a convolution of x (batch<->channels swapped) by dy used as a filter dilated by the stride.
+ */
+export function conv2dBackpropFilterVia(bname: string, backend: Backend, x: TensorInfo, dy: TensorInfo, attrs: NamedAttrMap): TensorInfo {
+  const filterShape = attrs.filterShape as number[];
+  const info = convInfoOf(x.shape, filterShape, attrs);
+  const [kh, kw] = filterShape;
+  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
+  const s = new Scratch(bname, backend);
+  // Rows needed: (oh-1)*sh + kh starting at -top.
+  const needH = (oh - 1) * sh + kh;
+  const needW = (ow - 1) * sw + kw;
+  const xp = s.padOrCrop(x, padInfo.top, needH - padInfo.top - x.shape[1], padInfo.left, needW - padInfo.left - x.shape[2]);
+  const xt = s.run('Transpose', { x: xp }, { perm: [3, 1, 2, 0] }); // [Ci, H', W', N]
+  const f = s.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] }); // [oh, ow, N, Co]
+  const conv = s.run('Conv2D', { x: xt, filter: f }, {
+    strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: undefined,
+  } as unknown as NamedAttrMap); // [Ci, kh, kw, Co]
+  const out = s.run('Transpose', { x: conv }, { perm: [1, 2, 0, 3] });
+  s.free(out);
+  return out;
+}
+
+/**
+ * dx = full correlation of the stride-dilated dy with the spatially reversed, in/out-swapped filter.
+ */
+export function conv2dBackpropInputVia(bname: string, backend: Backend, dy: TensorInfo, filter: TensorInfo, attrs: NamedAttrMap): TensorInfo {
+  const inputShape = attrs.inputShape as number[];
+  const info = convInfoOf(inputShape, filter.shape, attrs);
+  const [kh, kw] = filter.shape;
+  const [n, h, w] = inputShape;
+  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
+  const co = dy.shape[3];
+  const s = new Scratch(bname, backend);
+  let d = dy;
+  if (sh > 1 || sw > 1) {
+    // Insert (stride-1) zeros after every row/column: [N,oh,1,ow,1,C] padded, then flattened.
+    const r = s.run('Reshape', { x: dy }, { shape: [n * oh, 1, ow, 1 * co] });
+    const p = s.run('PadV2', { x: r }, { paddings: [[0, 0], [0, sh - 1], [0, 0], [0, 0]], constantValue: 0 });
+    const r2 = s.run('Reshape', { x: p }, { shape: [n * oh * sh, ow, 1, co] });
+    const p2 = s.run('PadV2', { x: r2 }, { paddings: [[0, 0], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 });
+    d = s.run('Reshape', { x: p2 }, { shape: [n, oh * sh, ow * sw, co] });
+  }
+  const top = kh - 1 - padInfo.top;
+  const left = kw - 1 - padInfo.left;
+  const dp = s.padOrCrop(d, top, h + kh - 1 - top - oh * sh, left, w + kw - 1 - left - ow * sw);
+  const rev = s.run('Reverse', { x: filter }, { dims: [0, 1] });
+  const wt = s.run('Transpose', { x: rev }, { perm: [0, 1, 3, 2] }); // [kh, kw, Co, Ci]
+  const out = s.run('Conv2D', { x: dp, filter: wt }, {
+    strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined,
+  } as unknown as NamedAttrMap);
+  s.free(out);
+  return out;
+}
+
+let registered = false;
+
+/**
+ * Registers Conv2DBackpropFilter and a faster Conv2DBackpropInput for the 'wasm' backend.
+ * Idempotent. Call after the WASM backend module is loaded.
+ */
+export function registerWasmGradientKernels(): void {
+  if (registered) return;
+  const filterCfg: KernelConfig = {
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) =>
+      conv2dBackpropFilterVia('wasm', backend as unknown as Backend, inputs.x as TensorInfo, inputs.dy as TensorInfo, attrs as NamedAttrMap),
+  };
+  const inputCfg: KernelConfig = {
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) =>
+      conv2dBackpropInputVia('wasm', backend as unknown as Backend, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as NamedAttrMap),
+  };
+  if (getKernel('Conv2DBackpropFilter', 'wasm')) unregisterKernel('Conv2DBackpropFilter', 'wasm');
+  if (getKernel('Conv2DBackpropInput', 'wasm')) unregisterKernel('Conv2DBackpropInput', 'wasm');
+  registerKernel(filterCfg);
+  registerKernel(inputCfg);
+  registered = true;
+}
