@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { ApiError, gql } from '@/lib/graphql';
+import { ArtifactQuery } from '@/lib/queries';
+
+/** Serves an artifact's bytes (PNG strips) through the API, with the viewer's token. */
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const { artifact } = await gql(ArtifactQuery, { id });
+    if (!artifact) return new NextResponse('not found', { status: 404 });
+    return new NextResponse(Buffer.from(artifact.dataBase64, 'base64'), {
+      headers: { 'content-type': artifact.mime, 'cache-control': 'private, max-age=31536000, immutable', etag: `"${artifact.sha256}"` },
+    });
+  } catch (e) {
+    const code = e instanceof ApiError ? e.code : 'INTERNAL_SERVER_ERROR';
+    return new NextResponse(code, { status: code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 403 : 502 });
+  }
+}

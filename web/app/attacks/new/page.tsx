@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { gql } from '@/lib/graphql';
+import { DensitiesQuery } from '@/lib/queries';
+import { sampleExpression } from '@/lib/densities';
+import { getViewer } from '@/lib/session';
+import { ApiFailure } from '@/components/states';
+import { AttackForm } from './attack-form';
+import Link from 'next/link';
+
+export const metadata: Metadata = { title: 'Define an attack' };
+export const dynamic = 'force-dynamic';
+
+export default async function NewAttackPage() {
+  const viewer = await getViewer();
+  let data;
+  try {
+    data = await gql(DensitiesQuery);
+  } catch (e) {
+    return <><h1>Define an attack</h1><ApiFailure error={e} /></>;
+  }
+  const densities = data.densities.map((d) => ({ slug: d.slug, label: d.label, expression: d.expression, samples: sampleExpression(d.expression) }));
+  return (
+    <>
+      <h1>Define an attack</h1>
+      <p className="lead">A versioned attack definition your organization can use in experiments. The API validates every parameter.</p>
+      {viewer ? null : <div className="alert info">You are not signed in: the API will refuse to save. <Link href="/sign-in?next=/attacks/new">Sign in</Link>.</div>}
+      <AttackForm densities={densities} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { gql } from '@/lib/graphql';
+import { AttacksQuery } from '@/lib/queries';
+import { ApiFailure, Empty } from '@/components/states';
+import { dateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Attacks' };
+export const dynamic = 'force-dynamic';
+
+export default async function AttacksPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+  const { created } = await searchParams;
+  let data;
+  try {
+    data = await gql(AttacksQuery, { first: 100 });
+  } catch (e) {
+    return <><h1>Attacks</h1><ApiFailure error={e} /></>;
+  }
+  const attacks = data.attacks.edges.map((e) => e.node);
+  return (
+    <>
+      <h1>Attacks</h1>
+      <p className="lead">Attack definitions: immutable once a trial uses them; a change is a new version. <Link href="/attacks/new">Define an attack</Link></p>
+      {created ? <div className="alert info" role="status">Attack saved.</div> : null}
+      {attacks.length === 0 ? <Empty>No attacks visible. <Link href="/attacks/new">Define one</Link>.</Empty> : (
+        <table className="data">
+          <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th><th>Created</th></tr></thead>
+          <tbody>
+            {attacks.map((a) => (
+              <tr key={a.id} className={a.id === created ? 'highlight' : undefined}>
+                <td>{a.name}{a.description ? <div className="muted small">{a.description}</div> : null}</td>
+                <td className="mono">{a.slug}</td><td className="num">v{a.version}</td>
+                <td><span className="badge">{String(a.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
+                <td className="mono small">{JSON.stringify(a.params)}</td><td className="small">{dateTime(a.createdAt as string)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

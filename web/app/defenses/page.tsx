@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { gql } from '@/lib/graphql';
+import { DefensesQuery } from '@/lib/queries';
+import { ApiFailure, Empty } from '@/components/states';
+
+export const metadata: Metadata = { title: 'Defenses' };
+export const dynamic = 'force-dynamic';
+
+export default async function DefensesPage() {
+  let data;
+  try {
+    data = await gql(DefensesQuery);
+  } catch (e) {
+    return <><h1>Defenses</h1><ApiFailure error={e} /></>;
+  }
+  return (
+    <>
+      <h1>Defenses</h1>
+      <p className="lead">Defense definitions applied before training; each reports detection (TPR, FPR, AUC) and the attack's success after it.</p>
+      {data.defenses.length === 0 ? <Empty>No defenses visible.</Empty> : (
+        <table className="data">
+          <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th></tr></thead>
+          <tbody>
+            {data.defenses.map((d) => (
+              <tr key={d.id}>
+                <td>{d.name}{d.description ? <div className="muted small">{d.description}</div> : null}</td>
+                <td className="mono">{d.slug}</td><td className="num">v{d.version}</td>
+                <td><span className="badge">{String(d.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
+                <td className="mono small">{JSON.stringify(d.params)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

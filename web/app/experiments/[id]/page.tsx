@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ApiError, gql } from '@/lib/graphql';
+import { ExperimentQuery, ExperimentTrialsQuery } from '@/lib/queries';
+import { DIMENSIONS, DIMENSION_LABEL, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
+import { MatrixTable } from '@/components/matrix-table';
+import { ClassHeatmap } from '@/components/heatmap';
+import { ProgressBar } from '@/components/progress';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { ApiFailure, StatusBadge } from '@/components/states';
+import { dateTime, ratePct } from '@/lib/format';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Experiment' };
+
+type Search = { rows?: string | string[]; cols?: string | string[] };
+
+export default async function ExperimentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const axes = parseAxes(sp.rows, sp.cols);
+  let data;
+  try {
+    [data] = await Promise.all([gql(ExperimentQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) })]);
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) notFound();
+    return <><h1>Experiment</h1><ApiFailure error={e} /></>;
+  }
+  const exp = data.experiment;
+  if (!exp) notFound();
+  const trials = await gql(ExperimentTrialsQuery, { id, first: 50 }).then((d) => d.experiment?.trials.edges.map((e) => e.node) ?? []).catch(() => []);
+  const cells = toCellViews(exp.cells);
+  const live = exp.status === 'QUEUED' || exp.status === 'RUNNING';
+  const query = `rows=${axes.rows.join(',')}&cols=${axes.cols.join(',')}`;
+  const pairs = exp.pairs.map((c) => ({ source: Number(c.row[0]), target: Number(c.column[0]), successes: c.successes, trials: c.trials }));
+  const rowTitle = axes.rows.map((d) => DIMENSION_LABEL[d]).join(' · ') || '';
+  return (
+    <>
+      <AutoRefresh active={live} />
+      {live ? <noscript><meta httpEquiv="refresh" content="5" /></noscript> : null}
+      <p className="small"><Link href="/experiments">← Experiments</Link></p>
+      <h1>{exp.name} <StatusBadge status={String(exp.status)} /></h1>
+      <p className="lead">
+        {exp.visibility === 'PRIVATE' ? 'Private' : 'Public'} · preset <span className="mono">{exp.preset}</span> · {exp.trialCount} trials · seed base {exp.seedBase} · created {dateTime(exp.createdAt as string)}
+      </p>
+      {exp.description ? <p>{exp.description}</p> : null}
+      <ProgressBar p={exp.progress} />
+
+      <h2>Results</h2>
+      <form method="get" className="inline panel" aria-label="Table layout">
+        <fieldset>
+          <legend>Rows</legend>
+          <div className="choices">
+            {DIMENSIONS.map((d) => (
+              <label key={d}><input type="checkbox" name="rows" value={d} defaultChecked={axes.rows.includes(d)} /> {DIMENSION_LABEL[d]}</label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Columns</legend>
+          <div className="choices">
+            {DIMENSIONS.map((d) => (
+              <label key={d}><input type="checkbox" name="cols" value={d} defaultChecked={axes.cols.includes(d)} /> {DIMENSION_LABEL[d]}</label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="secondary">Show table</button>
+        <span className="small">
+          Download: <a href={`/experiments/${exp.id}/export?format=csv&${query}`} download>CSV</a> · <a href={`/experiments/${exp.id}/export?format=json&${query}`} download>JSON</a>
+        </span>
+      </form>
+      <MatrixTable cells={cells} rowTitle={rowTitle} caption="Successes / trials per cell, shaded by success rate; hover a cell for its Wilson 95% interval. Paper values below where the paper reports the cell." />
+
+      <h2>Source class × target class</h2>
+      <ClassHeatmap cells={pairs} classes={10} />
+
+      <h2>Trials</h2>
+      {trials.length === 0 ? <p className="muted">No trials.</p> : (
+        <table className="data" data-testid="trials">
+          <thead><tr><th className="num">#</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th><th>Density</th><th>Attack</th><th>Defense</th><th className="num">Seed</th><th>Status</th><th>Outcome</th></tr></thead>
+          <tbody>
+            {trials.map((t) => (
+              <tr key={t.id}>
+                <td className="num"><Link href={`/trials/${t.id}`}>{t.ordinal}</Link></td>
+                <td>{t.dataset}</td><td className="num">{t.labels}</td><td>{t.algorithm}</td><td className="num">{ratePct(t.rate)}</td>
+                <td className="mono small">{t.density ?? '–'}</td><td>{t.attackKind}</td><td>{t.defenseKind}</td><td className="num mono">{t.seed}</td>
+                <td><StatusBadge status={String(t.status)} /></td>
+                <td>{t.result ? (t.result.success ? <span className="badge ok">poisoned</span> : <span className="badge">resisted</span>) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {exp.trialCount > trials.length ? <p className="small muted">Showing the first {trials.length} of {exp.trialCount} trials.</p> : null}
+    </>
+  );
+}

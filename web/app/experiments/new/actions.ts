@@ -1,0 +1,57 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { gql } from '@/lib/graphql';
+import { CreateExperimentMutation } from '@/lib/queries';
+import { apiErrorToForm, formValues, type FormState } from '@/lib/form-errors';
+
+const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
+const numbers = (text: string) => text.split(/[\s,;]+/).filter(Boolean).map(Number);
+
+/** Server action of the launch form: passes the matrix to createExperiment; the API is the judge. */
+export async function launchExperimentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const errors: Record<string, string> = {};
+  const name = String(form.get('name') ?? '').trim();
+  if (!name) errors.name = 'Give the experiment a name.';
+  const labels = numbers(String(form.get('labels') ?? ''));
+  if (labels.length === 0 || labels.some((n) => !Number.isInteger(n))) errors.labels = 'One or more whole numbers, comma separated.';
+  const ratesPct = numbers(String(form.get('rates') ?? ''));
+  if (ratesPct.length === 0 || ratesPct.some((n) => !Number.isFinite(n))) errors.rates = 'One or more percentages, comma separated.';
+  const trialsPerCell = Number(form.get('trialsPerCell'));
+  if (!Number.isInteger(trialsPerCell)) errors.trialsPerCell = 'A whole number.';
+  const seedText = String(form.get('seedBase') ?? '').trim();
+  const matrix = {
+    datasets: list(form, 'datasets'),
+    labels,
+    algorithms: list(form, 'algorithms'),
+    rates: ratesPct.map((p) => Number((p / 100).toPrecision(12))),
+    densities: list(form, 'densities'),
+    attacks: list(form, 'attacks'),
+    defenses: list(form, 'defenses'),
+    trialsPerCell,
+  };
+  for (const k of ['datasets', 'algorithms', 'attacks'] as const) if (matrix[k].length === 0) errors[k] = 'Choose at least one.';
+  if (Object.keys(errors).length > 0) return { errors, values };
+  let id: string;
+  try {
+    const res = await gql(CreateExperimentMutation, {
+      input: {
+        name,
+        visibility: form.get('visibility') === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC',
+        preset: String(form.get('preset') ?? 'toy'),
+        seedBase: seedText ? Number(seedText) : null,
+        matrix,
+      },
+    });
+    id = res.createExperiment.id;
+  } catch (e) {
+    return {
+      errors: apiErrorToForm(e, ['name', 'visibility', 'preset', 'seedBase', 'datasets', 'labels', 'algorithms', 'rates', 'densities', 'attacks', 'defenses', 'trialsPerCell'], {
+        dataset: 'datasets', algorithm: 'algorithms', rate: 'rates', density: 'densities', attack: 'attacks', defense: 'defenses', 'trials per cell': 'trialsPerCell', cap: 'trialsPerCell', seed: 'seedBase',
+      }),
+      values,
+    };
+  }
+  redirect(`/experiments/${id}`);
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import { useActionState, useMemo, useState } from 'react';
+import { launchExperimentAction } from './actions';
+import { Field, invalid } from '@/components/field';
+import type { FormState } from '@/lib/form-errors';
+
+export interface Option { value: string; label: string }
+export interface LaunchOptions { datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[]; maxTrials: number }
+
+const arr = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const str = (v: string | string[] | undefined, d = '') => (Array.isArray(v) ? v[0] : v) ?? d;
+const count = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;
+
+function Choices({ name, legend, options, chosen, onChange, error, hint }: {
+  name: string; legend: string; options: Option[]; chosen: string[]; onChange: (v: string[]) => void; error?: string; hint?: string;
+}) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
+      <legend>{legend}</legend>
+      {options.length === 0 ? <span className="muted small">none available</span> : null}
+      <div className="choices">
+        {options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" name={name} value={o.value} checked={chosen.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {hint ? <span className="hint">{hint}</span> : null}
+      {error ? <div className="error" id={`${name}-error`} role="alert">{error}</div> : null}
+    </fieldset>
+  );
+}
+
+/** Matrix builder: shows how many trials the matrix expands into before it is submitted. */
+export function LaunchForm({ options }: { options: LaunchOptions }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: {} });
+  const v = state.values;
+  const e = state.errors;
+  const [datasets, setDatasets] = useState<string[]>(arr(v.datasets) ?? options.datasets.slice(0, 1).map((o) => o.value));
+  const [algorithms, setAlgorithms] = useState<string[]>(arr(v.algorithms) ?? options.algorithms.slice(0, 1).map((o) => o.value));
+  const [densities, setDensities] = useState<string[]>(arr(v.densities) ?? []);
+  const [attacks, setAttacks] = useState<string[]>(arr(v.attacks) ?? options.attacks.slice(0, 1).map((o) => o.value));
+  const [defenses, setDefenses] = useState<string[]>(arr(v.defenses) ?? []);
+  const [labels, setLabels] = useState(str(v.labels, '10'));
+  const [rates, setRates] = useState(str(v.rates, '5'));
+  const [perCell, setPerCell] = useState(str(v.trialsPerCell, '2'));
+  const total = useMemo(
+    () => datasets.length * count(labels) * algorithms.length * count(rates) * Math.max(1, densities.length) * attacks.length * Math.max(1, defenses.length) * (Number(perCell) || 0),
+    [datasets, labels, algorithms, rates, densities, attacks, defenses, perCell],
+  );
+  const over = total > options.maxTrials;
+  return (
+    <form action={action} className="stack" style={{ maxWidth: 820 }}>
+      {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
+      <div className="row">
+        <div className="grow"><Field id="name" label="Name" error={e.name}><input id="name" name="name" type="text" required defaultValue={str(v.name)} {...invalid('name', e.name)} /></Field></div>
+        <Field id="preset" label="Scale preset" error={e.preset}>
+          <select id="preset" name="preset" defaultValue={str(v.preset, 'toy')} {...invalid('preset', e.preset)}>
+            <option value="toy">toy (2-D, seconds)</option><option value="mini">mini (small images, ~1 min/trial)</option><option value="paper">paper (GPU workers)</option>
+          </select>
+        </Field>
+        <Field id="visibility" label="Visibility" error={e.visibility}>
+          <select id="visibility" name="visibility" defaultValue={str(v.visibility, 'PUBLIC')}><option value="PUBLIC">public</option><option value="PRIVATE">private to my organization</option></select>
+        </Field>
+      </div>
+      <Choices name="datasets" legend="Datasets" options={options.datasets} chosen={datasets} onChange={setDatasets} error={e.datasets} />
+      <Choices name="algorithms" legend="Algorithms" options={options.algorithms} chosen={algorithms} onChange={setAlgorithms} error={e.algorithms} />
+      <Choices name="attacks" legend="Attacks" options={options.attacks} chosen={attacks} onChange={setAttacks} error={e.attacks} />
+      <Choices name="densities" legend="Densities" options={options.densities} chosen={densities} onChange={setDensities} error={e.densities} hint="None chosen: each attack's own density." />
+      <Choices name="defenses" legend="Defenses" options={options.defenses} chosen={defenses} onChange={setDefenses} error={e.defenses} hint="None chosen: no defense." />
+      <div className="row">
+        <Field id="labels" label="Label budgets" hint="Comma separated, e.g. 40, 250" error={e.labels}>
+          <input id="labels" name="labels" type="text" value={labels} onChange={(ev) => setLabels(ev.target.value)} {...invalid('labels', e.labels, true)} />
+        </Field>
+        <Field id="rates" label="Poison rates (%)" hint="Comma separated, e.g. 0.1, 0.5" error={e.rates}>
+          <input id="rates" name="rates" type="text" value={rates} onChange={(ev) => setRates(ev.target.value)} {...invalid('rates', e.rates, true)} />
+        </Field>
+        <Field id="trialsPerCell" label="Trials per cell" error={e.trialsPerCell}>
+          <input id="trialsPerCell" name="trialsPerCell" type="number" min={1} value={perCell} onChange={(ev) => setPerCell(ev.target.value)} style={{ width: 90 }} {...invalid('trialsPerCell', e.trialsPerCell)} />
+        </Field>
+        <Field id="seedBase" label="Seed base" hint="Empty: chosen by the API" error={e.seedBase}>
+          <input id="seedBase" name="seedBase" type="number" defaultValue={str(v.seedBase)} style={{ width: 120 }} {...invalid('seedBase', e.seedBase, true)} />
+        </Field>
+      </div>
+      <p className={over ? 'alert error' : 'alert info'} aria-live="polite" data-testid="trial-count">
+        This matrix expands into <strong>{total.toLocaleString('en')}</strong> trial{total === 1 ? '' : 's'}
+        {over ? ` — over the cap of ${options.maxTrials.toLocaleString('en')}; the API will refuse it.` : '.'}
+      </p>
+      <div><button type="submit" disabled={pending || over || total === 0}>{pending ? 'Launching…' : `Launch ${total} trials`}</button></div>
+    </form>
+  );
+}

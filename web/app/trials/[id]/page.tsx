@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ApiError, gql } from '@/lib/graphql';
+import { TrialQuery } from '@/lib/queries';
+import { ApiFailure, StatusBadge } from '@/components/states';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
+import { dateTime, ms, pct, ratePct } from '@/lib/format';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Trial' };
+
+interface Propagation { alphas?: number[]; firstEpochAtTarget?: (number | null)[]; epochs?: EpochPoint[] }
+
+export default async function TrialPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  let data;
+  try {
+    data = await gql(TrialQuery, { id });
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) notFound();
+    return <><h1>Trial</h1><ApiFailure error={e} /></>;
+  }
+  const t = data.trial;
+  if (!t) notFound();
+  const r = t.result;
+  const prop = (r?.propagation ?? {}) as Propagation;
+  const alphas = prop.alphas ?? [];
+  const first = prop.firstEpochAtTarget ?? [];
+  const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
+  const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
+  const timings = (r?.timings ?? {}) as Record<string, number>;
+  const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
+  const live = t.status === 'QUEUED' || t.status === 'RUNNING';
+  const progress = t.progress as { phase?: string; step?: number; total?: number } | null;
+  return (
+    <>
+      <AutoRefresh active={live} />
+      <p className="small"><Link href={`/experiments/${t.experiment.id}`}>← {t.experiment.name}</Link></p>
+      <h1>Trial #{t.ordinal} <StatusBadge status={String(t.status)} /></h1>
+      <p className="lead">
+        {t.attackKind} on {t.dataset} ({t.labels} labels) with {t.algorithm} at {ratePct(t.rate)}
+        {t.density ? <> · density <code>{t.density}</code></> : null} · defense {t.defenseKind}
+      </p>
+      {live && progress ? <p className="small muted" role="status">Running: {progress.phase} {progress.step ?? ''}/{progress.total ?? ''}</p> : null}
+      {t.error ? <div className="alert error" role="alert">{t.error}</div> : null}
+
+      {r ? (
+        <div className="row">
+          <div className="panel grow">
+            <h2 style={{ marginTop: 0 }}>Outcome</h2>
+            <p style={{ fontSize: '1.2rem' }} data-testid="outcome">
+              {r.success ? <span className="badge bad">attack succeeded</span> : <span className="badge ok">attack failed</span>}{' '}
+              target predicted as class <strong>{r.targetPrediction ?? '–'}</strong> ({pct(r.targetConfidence, 1)}); y* = {t.targetLabel ?? '–'}, true class {t.targetClass ?? '–'}
+            </p>
+            <dl className="kv">
+              <dt>Clean accuracy</dt><dd>{pct(r.cleanAccuracy, 1)}</dd>
+              <dt>Poisons</dt><dd>{r.poisonCount}</dd>
+              <dt>Source / target index</dt><dd className="mono">{t.sourceIndex ?? '–'} / {t.targetIndex ?? '–'}</dd>
+              <dt>Seed</dt><dd className="mono">{t.seed}</dd>
+              <dt>Backend</dt><dd className="mono">{r.backend}</dd>
+              <dt>Config hash</dt><dd className="mono small">{r.configHash}</dd>
+            </dl>
+          </div>
+          <div className="panel">
+            <h2 style={{ marginTop: 0 }}>Timings</h2>
+            <dl className="kv">
+              {Object.entries(timings).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k.replace(/Ms$/, '')}</dt><dd>{ms(v)}</dd></div>)}
+              <dt>started</dt><dd className="small">{dateTime(t.startedAt as string | null)}</dd>
+              <dt>finished</dt><dd className="small">{dateTime(t.finishedAt as string | null)}</dd>
+            </dl>
+          </div>
+        </div>
+      ) : (
+        <div className="panel"><p className="muted">No result yet{live ? ': this page refreshes while the trial runs.' : '.'}</p><p>Seed <span className="mono">{t.seed}</span>{t.backend ? <> · backend <span className="mono">{t.backend}</span></> : null}</p></div>
+      )}
+
+      <h2>Poison path</h2>
+      {strips.length === 0 ? <p className="muted">No images stored for this trial.</p> : strips.map((a) => (
+        <figure key={a.id} style={{ margin: '8px 0' }}>
+          <div className="strip" data-testid="image-strip">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={`/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`} style={{ maxWidth: '100%', minHeight: 48 }} />
+          </div>
+          <figcaption className="small muted">{a.kind} · source x′ on the left … target x* on the right · sha256 <span className="mono">{a.sha256.slice(0, 12)}</span></figcaption>
+        </figure>
+      ))}
+
+      {alphas.length > 0 ? (
+        <>
+          <h2>Label propagation</h2>
+          <p className="small muted">When each poison along the path was first pseudo-labeled y* (Carlini 2021, Figure 5).</p>
+          <PropagationChart points={alphas.map((a, i) => ({ alpha: a, epoch: first[i] ?? null }))} maxEpoch={maxEpoch} />
+        </>
+      ) : null}
+      {epochs.length > 0 ? (
+        <>
+          <h2>Over training</h2>
+          <EpochChart points={epochs} />
+        </>
+      ) : null}
+
+      <h2>Configuration</h2>
+      <pre className="config" data-testid="config">{JSON.stringify(t.config, null, 2)}</pre>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { pct, shade } from '@/lib/format';
+
+/** One aggregated cell as the pages use it (adapted from the API's matrix cells). */
+export interface CellView {
+  row: string[];
+  column: string[];
+  successes: number;
+  trials: number;
+  low: number;
+  high: number;
+  cleanAccuracy?: number | null;
+  /** the paper's reported k/n for this cell, if any */
+  reported?: string | null;
+}
+
+const key = (parts: string[]) => parts.join(' · ');
+
+/** Orders labels numerically when they look like numbers/percentages, else alphabetically. */
+export function sortLabels(labels: string[]): string[] {
+  const num = (s: string) => {
+    const m = /^-?\d+(\.\d+)?/.exec(s.replace(/^[^\d-]+/, ''));
+    return m ? Number(m[0]) : NaN;
+  };
+  return [...labels].sort((a, b) => {
+    const na = num(a);
+    const nb = num(b);
+    if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb;
+    return a.localeCompare(b);
+  });
+}
+
+/** Paper-style table (booktabs look): k/n per cell shaded by rate, Wilson interval in the title. */
+export function MatrixTable({ cells, rowTitle, caption }: { cells: CellView[]; rowTitle: string; caption?: string }) {
+  if (cells.length === 0) return <div className="empty-state">No finished trials in this view yet.</div>;
+  const rows = sortLabels([...new Set(cells.map((c) => key(c.row)))]);
+  const cols = sortLabels([...new Set(cells.map((c) => key(c.column)))]);
+  const byKey = new Map(cells.map((c) => [`${key(c.row)}\u0000${key(c.column)}`, c]));
+  return (
+    <div className="scroll">
+      <table className="paper" data-testid="matrix">
+        {caption ? <caption className="muted small">{caption}</caption> : null}
+        <thead>
+          <tr>
+            <th scope="col">{rowTitle}</th>
+            {cols.map((c) => (
+              <th scope="col" key={c}>{c || 'all'}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r}>
+              <th scope="row">{r || 'all'}</th>
+              {cols.map((c) => {
+                const cell = byKey.get(`${r}\u0000${c}`);
+                if (!cell || cell.trials === 0)
+                  return <td key={c} className="empty">{cell?.reported ? <span className="paper">paper {cell.reported}</span> : '–'}</td>;
+                const rate = cell.successes / cell.trials;
+                const title =
+                  `${cell.successes}/${cell.trials} = ${pct(rate, 1)}; Wilson 95% interval ${pct(cell.low, 1)}–${pct(cell.high, 1)}` +
+                  (cell.cleanAccuracy != null ? `; clean accuracy ${pct(cell.cleanAccuracy, 1)}` : '') +
+                  (cell.reported ? `; paper reports ${cell.reported}` : '');
+                return (
+                  <td key={c} style={{ background: shade(rate) }} title={title} data-cell={`${r}|${c}`}>
+                    <span className="k">{cell.successes}/{cell.trials}</span>
+                    {cell.reported ? <span className="paper">paper {cell.reported}</span> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

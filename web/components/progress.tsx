@@ -1,0 +1,17 @@
+export interface ProgressView { queued: number; running: number; succeeded: number; failed: number; cancelled: number; total: number }
+
+export function ProgressBar({ p }: { p: ProgressView }) {
+  const done = p.succeeded + p.failed + p.cancelled;
+  const frac = p.total ? done / p.total : 0;
+  return (
+    <div data-testid="progress" data-done={done} data-total={p.total}>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={p.total} aria-valuenow={done} aria-label="Trials finished">
+        <span style={{ width: `${(frac * 100).toFixed(1)}%` }} />
+      </div>
+      <p className="small muted">
+        {done} of {p.total} trials finished · {p.succeeded} succeeded · {p.running} running · {p.queued} queued
+        {p.failed ? ` · ${p.failed} failed` : ''}{p.cancelled ? ` · ${p.cancelled} cancelled` : ''}
+      </p>
+    </div>
+  );
+}
