@@ -32,8 +32,8 @@ export async function loadNextHandler(options: { dir?: string; quiet?: boolean }
     return undefined;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('next') as { default?: NextFactory } & NextFactory;
-  const createNext: NextFactory = typeof mod === 'function' ? mod : (mod.default as NextFactory);
+  const mod = require('next') as NextFactory | { default: NextFactory };
+  const createNext: NextFactory = typeof mod === 'function' ? mod : mod.default;
   const app = createNext({ dev: false, dir, quiet: options.quiet ?? true });
   await app.prepare();
   const handle = app.getRequestHandler();
