@@ -1,0 +1,45 @@
+/**
+ * The defense hook of a trial: given the poisoned unlabeled set, return the unlabeled indices to drop before the
+ * (final) training. Pixel clustering and training-dynamics defenses plug in here through `registerDefense`.
+ */
+
+/** What a defense sees: the unlabeled images after poisoning. It never sees which ones are poisons. */
+export interface DefenseInput {
+  shape: readonly number[];
+  unlabeled: { x: Float32Array; n: number };
+  params: Record<string, unknown>;
+  seed: number;
+  signal?: AbortSignal;
+}
+
+/** Indices (into the poisoned unlabeled set) to remove, and optional per-example suspicion scores (higher: more suspicious). */
+export interface DefenseDecision {
+  remove: number[];
+  scores?: Float32Array;
+}
+
+export type Defense = (input: DefenseInput) => Promise<DefenseDecision> | DefenseDecision;
+
+const registry = new Map<string, Defense>([['none', () => ({ remove: [] })]]);
+
+/** Registers (or replaces) a defense implementation under its kind. */
+export function registerDefense(kind: string, defense: Defense): void {
+  registry.set(kind, defense);
+}
+
+/** The defense for a kind, or undefined when none is registered. */
+export function getDefense(kind: string): Defense | undefined {
+  return registry.get(kind);
+}
+
+/** Detection rates of a decision against the known poison indices. */
+export function detectionRates(remove: readonly number[], poisonIndices: readonly number[], unlabeledCount: number): { tpr: number | null; fpr: number | null; removedPoisons: number } {
+  const poisons = new Set(poisonIndices);
+  const removedPoisons = remove.filter((i) => poisons.has(i)).length;
+  const clean = unlabeledCount - poisons.size;
+  return {
+    removedPoisons,
+    tpr: poisons.size ? removedPoisons / poisons.size : null,
+    fpr: clean > 0 ? (remove.length - removedPoisons) / clean : null,
+  };
+}

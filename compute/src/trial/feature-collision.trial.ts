@@ -1,0 +1,172 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { craftFeatureCollision, FeatureCollisionResult } from '../attacks/feature-collision.attack';
+import { trainLinearHead } from '../attacks/linear-head';
+import { createRng } from '../data/prng';
+import { configHash } from './config-hash';
+import { TrialData, TrialEngine, TrialModel } from './engine.types';
+import { imageShapeOf, imageStripPng } from './png';
+import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
+import { enumParam, numParam } from './trial-config';
+import { TrialArtifact, TrialConfig, TrialOptions, TrialOutcome } from './trial.types';
+
+// Feature extractors are trained once per pre-training config and reused by every trial (the transfer setting
+// assumes a public pre-trained network). Keyed by the hash of everything that determines the extractor.
+const extractorCache = new Map<string, Promise<{ model: TrialModel; data: TrialData }>>();
+
+/** Forgets cached feature extractors (tests; memory). */
+export function clearExtractorCache(): void {
+  for (const p of extractorCache.values()) void p.then((e) => e.model.dispose()).catch(() => undefined);
+  extractorCache.clear();
+}
+
+function features(model: TrialModel, x: Float32Array, n: number, shape: number[], batch = 256): Float32Array {
+  const d = exampleSize(shape);
+  const parts: Float32Array[] = [];
+  for (let s = 0; s < n; s += batch) {
+    const m = Math.min(batch, n - s);
+    parts.push(tf.tidy(() => model.apply(tf.tensor(x.subarray(s * d, (s + m) * d), [m, ...shape]), false).features.dataSync() as Float32Array).slice());
+  }
+  const k = n ? parts[0].length / Math.min(batch, n) : 0;
+  const out = new Float32Array(n * k);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/**
+ * Poison Frogs trial. Transfer: a cached extractor pre-trained (supervised) on a labeled pre-training split; poisons
+ * crafted by Algorithm 1 against its features; the last layer retrained on clean fine-tuning data plus the poisons.
+ * End-to-end: the whole network retrained from the pre-trained weights on fine-tuning data plus watermarked poisons.
+ * Success: the target t is classified as the base class y*.
+ */
+export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
+  const { seed, signal } = options;
+  const progress = options.onProgress ?? (() => undefined);
+  const params = cfg.attack.params ?? {};
+  const kind = cfg.attack.kind;
+  const setting = enumParam(params, 'setting', ['transfer', 'end-to-end'] as const, kind === 'feature-collision' ? 'transfer' : 'end-to-end');
+  const poisons = Math.round(numParam(params, 'poisons', setting === 'transfer' ? 1 : 5, 1, 100));
+  const gamma = numParam(params, 'watermark', kind === 'feature-collision' ? 0 : 0.3, 0, 1);
+  const iterations = kind === 'watermark' ? 0 : Math.round(numParam(params, 'iterations', 200, 0, 5000));
+  const fcParams = { beta0: numParam(params, 'beta0', 0.25, 0, 1e6), learningRate: numParam(params, 'learningRate', 0.05, 1e-6, 100), iterations, watermark: gamma };
+  const pretrainLabels = Math.round(numParam(params, 'pretrainLabels', 2000, 10, 1e6));
+  const finetunePerClass = Math.round(numParam(params, 'finetunePerClass', 50, 1, 1e5));
+  const t0 = Date.now();
+  const backend = await engine.backend();
+
+  // Pre-train (cached). The pre-training seed is a parameter, not the trial seed, so trials share one extractor.
+  progress({ phase: 'pretrain', step: 0, total: 1 });
+  const pretrainSeed = Math.round(numParam(params, 'pretrainSeed', 0, 0, 2 ** 31));
+  const preCfg = { preset: cfg.preset, dataset: cfg.dataset, labels: pretrainLabels, algorithm: 'supervised', overrides: cfg.overrides };
+  const key = configHash({ ...preCfg, pretrainSeed, backend });
+  let cached = extractorCache.get(key);
+  if (!cached) {
+    cached = (async () => {
+      const data = await engine.split(preCfg, pretrainSeed);
+      const model = await engine.train(preCfg, data, { seed: pretrainSeed, signal, onProgress: (p) => progress({ phase: 'pretrain', step: p.step, total: p.total }) });
+      return { model, data };
+    })();
+    extractorCache.set(key, cached);
+    cached.catch(() => extractorCache.delete(key));
+  }
+  const { model: extractor, data } = await cached;
+  const tData = Date.now();
+  checkAbort(signal);
+
+  const d = exampleSize(data.shape);
+  const k = data.numClasses;
+  const rng = createRng(seed, 'trial-target');
+  const targetIndex = rng.int(data.test.n);
+  const targetClass = data.test.y[targetIndex];
+  let targetLabel = rng.int(k - 1);
+  if (targetLabel >= targetClass) targetLabel++;
+  const target = exampleAt(data.test, targetIndex, d);
+  // Diverse bases: distinct test images of the base class (never the target).
+  const basePool = indicesOfClass(data.test.y, data.test.n, targetLabel, targetIndex);
+  const baseIdx = Array.from({ length: Math.min(poisons, basePool.length) }, () => basePool.splice(rng.int(basePool.length), 1)[0]);
+
+  progress({ phase: 'craft', step: 0, total: baseIdx.length });
+  const featureFn = (x: tf.Tensor): tf.Tensor => extractor.apply(x, false).features;
+  const crafted: FeatureCollisionResult[] = [];
+  for (const bi of baseIdx) {
+    crafted.push(craftFeatureCollision(featureFn, exampleAt(data.test, bi, d), target, data.shape, fcParams, { signal }));
+    progress({ phase: 'craft', step: crafted.length, total: baseIdx.length });
+  }
+  const tCraft = Date.now();
+  checkAbort(signal);
+
+  // Fine-tuning data: clean examples from the part of the train set the extractor never saw, plus the poisons.
+  const ft: number[] = [];
+  const yTrue = data.unlabeled.yTrue!;
+  for (let c = 0; c < k; c++) ft.push(...indicesOfClass(yTrue, data.unlabeled.n, c).slice(0, finetunePerClass));
+  const nFt = ft.length + crafted.length;
+  const ftX = new Float32Array(nFt * d);
+  const ftY = new Int32Array(nFt);
+  ft.forEach((i, j) => { ftX.set(data.unlabeled.x.subarray(i * d, (i + 1) * d), j * d); ftY[j] = yTrue[i]; });
+  crafted.forEach((c, j) => { ftX.set(c.poison, (ft.length + j) * d); ftY[ft.length + j] = targetLabel; });
+
+  progress({ phase: 'train', step: 0, total: 1 });
+  let targetProbs: Float32Array;
+  let cleanAccuracy: number;
+  let poisonShare = 0;
+  const attackMetrics: Record<string, number> = {};
+  if (setting === 'transfer') {
+    const ftF = features(extractor, ftX, nFt, data.shape);
+    const head = trainLinearHead(ftF, ftY, nFt, k, { signal });
+    const tF = features(extractor, target, 1, data.shape);
+    targetProbs = head.predict(tF, 1);
+    const testF = features(extractor, data.test.x, data.test.n, data.shape);
+    const p = head.predict(testF, data.test.n);
+    let ok = 0;
+    for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
+    cleanAccuracy = ok / data.test.n;
+    const pp = head.predict(ftF.slice(ft.length * (ftF.length / nFt)), crafted.length);
+    for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
+    head.dispose();
+    // Control: the same head trained without the poisons.
+    const cleanHead = trainLinearHead(ftF.slice(0, ft.length * (ftF.length / nFt)), ftY.slice(0, ft.length), ft.length, k, { signal });
+    attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
+    cleanHead.dispose();
+  } else {
+    const ftData: TrialData = { ...data, labeled: { x: ftX, y: ftY, n: nFt }, unlabeled: { x: new Float32Array(0), n: 0, yTrue: new Int32Array(0) } };
+    const model = await engine.train({ ...cfg, algorithm: 'supervised', labels: nFt }, ftData, {
+      seed, signal, initialModel: extractor, onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total }),
+    });
+    targetProbs = model.predict(target, 1);
+    cleanAccuracy = accuracy(model, data.test, d, k);
+    const pp = predictBatched(model, ftX.subarray(ft.length * d), crafted.length, d, k);
+    for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
+    model.dispose();
+  }
+  const tTrain = Date.now();
+  const targetPrediction = argmaxRow(targetProbs, 0, k);
+  attackMetrics.featureDistanceStart = mean(crafted.map((c) => c.featureDistanceStart));
+  attackMetrics.featureDistanceEnd = mean(crafted.map((c) => c.featureDistanceEnd));
+  attackMetrics.inputDistanceToBase = mean(crafted.map((c) => c.inputDistanceToBase));
+  attackMetrics.beta = crafted[0]?.beta ?? 0;
+
+  const artifacts: TrialArtifact[] = [];
+  const img = imageShapeOf(data.shape);
+  if (img && crafted.length) {
+    artifacts.push(pngArtifact('feature-collision', imageStripPng([exampleAt(data.test, baseIdx[0], d), crafted[0].poison, target], img)));
+  }
+  const tEval = Date.now();
+  progress({ phase: 'done', step: 1, total: 1 });
+  return {
+    success: targetPrediction === targetLabel,
+    targetIndex, sourceIndex: baseIdx[0] ?? -1, targetClass, targetLabel, targetPrediction,
+    targetConfidence: targetProbs[targetPrediction],
+    cleanAccuracy,
+    poisonCount: crafted.length,
+    poisonShareAtTarget: crafted.length ? poisonShare / crafted.length : 0,
+    propagation: { alphas: [], firstEpochAtTarget: [], epochs: [] },
+    defense: { kind: cfg.defense?.kind ?? 'none', removed: 0, removedPoisons: 0, truePositiveRate: null, falsePositiveRate: null },
+    attackMetrics,
+    timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs: 0, trainMs: tTrain - tCraft, evalMs: tEval - tTrain },
+    backend, seed, configHash: configHash(cfg), artifacts,
+  };
+}
+
+function mean(v: number[]): number {
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+}

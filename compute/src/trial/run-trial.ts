@@ -1,0 +1,175 @@
+import { craftInterpolationPath, craftLatentPath, craftZeroKnowledgePath, CraftedPath } from '../attacks/interpolation.craft';
+import { poisonCount } from '../attacks/interpolation.attack';
+import { findSourceByEvasion } from '../attacks/evasion-source';
+import { trainLatentCodec } from '../attacks/latent-codec';
+import { detectionRates, getDefense } from '../defenses';
+import { configHash } from './config-hash';
+const defaultEngine = (): TrialEngine => { throw new Error('compute engine not wired yet'); };
+import { TrialData, TrialEngine, TrialModel } from './engine.types';
+import { runFeatureCollisionTrial } from './feature-collision.trial';
+import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
+import {
+  accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
+  indicesOfClass, pick, pngArtifact, predictBatched,
+} from './trial-helpers';
+import { enumParam, isFeatureCollision, numParam, validateTrialConfig } from './trial-config';
+import { Propagation, TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
+
+/**
+ * Runs one poisoning trial end to end: split, choose target, label and source, craft poisons, defense hook, train, evaluate.
+ * Same config + seed on the same backend gives the same poisons and the same outcome.
+ * Throws TrialConfigError (code BAD_USER_INPUT) for an invalid config and an error named 'AbortError' on cancel.
+ * `engine` is for tests and alternative engines; by default the compute engine of this package is used.
+ */
+export async function runTrial(config: TrialConfig, options: TrialOptions, engine: TrialEngine = defaultEngine()): Promise<TrialOutcome> {
+  const cfg = validateTrialConfig(config);
+  if (!Number.isInteger(options.seed) || options.seed < 0) throw new TrialConfigError('seed must be a non-negative integer');
+  if (isFeatureCollision(cfg.attack.kind)) return runFeatureCollisionTrial(cfg, options, engine);
+  return runInterpolationTrial(cfg, options, engine);
+}
+
+async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
+  const { seed, signal } = options;
+  const progress = options.onProgress ?? (() => undefined);
+  const t0 = Date.now();
+  const backend = await engine.backend();
+  progress({ phase: 'data', step: 0, total: 1 });
+  const clean = await engine.split(cfg, seed);
+  const tData = Date.now();
+  checkAbort(signal);
+
+  const d = exampleSize(clean.shape);
+  const k = clean.numClasses;
+  const { rng, targetIndex, targetClass, targetLabel } = chooseTargetAndLabel(clean, seed);
+  const target = exampleAt(clean.test, targetIndex, d);
+  const params = cfg.attack.params ?? {};
+  const attackMetrics: Record<string, number> = {};
+
+  // Craft.
+  progress({ phase: 'craft', step: 0, total: 1 });
+  let crafted: CraftedPath | null = null;
+  let sourceIndex = -1;
+  let source: Float32Array | null = null;
+  if (cfg.attack.kind === 'interpolation') {
+    sourceIndex = pick(rng, indicesOfClass(clean.labeled.y, clean.labeled.n, targetLabel), `labeled example of class ${targetLabel}`);
+    source = exampleAt(clean.labeled, sourceIndex, d);
+    const count = poisonCount(cfg.rate, clean.unlabeled.n);
+    const sourceSearch = enumParam(params, 'source', ['labeled', 'evasion'] as const, 'labeled');
+    const space = enumParam(params, 'space', ['pixel', 'latent'] as const, 'pixel');
+    if (sourceSearch === 'evasion') {
+      // Transfer variant: x' is found next to x* by an evasion step on the initial (labeled-only) model.
+      const initial = await engine.train({ ...cfg, algorithm: 'supervised' }, clean, { seed, signal });
+      const found = findSourceByEvasion(initial, clean.shape, target, targetLabel, {
+        epsilon: numParam(params, 'epsilon', 0.3, 0, 1), steps: numParam(params, 'evasionSteps', 50, 1, 1000),
+      });
+      initial.dispose();
+      source = found.source;
+      attackMetrics.evasionDistance = found.distance;
+      attackMetrics.evasionReached = found.reached ? 1 : 0;
+    }
+    if (space === 'latent') {
+      const codec = await trainLatentCodec(clean, { seed, latent: numParam(params, 'latent', 16, 2, 256), epochs: numParam(params, 'codecEpochs', 10, 1, 200), signal });
+      crafted = craftLatentPath(source, target, count, cfg.density ?? '1', codec);
+      attackMetrics.codecReconstructionMse = codec.reconstructionMse;
+      codec.dispose();
+    } else {
+      crafted = craftInterpolationPath(source, target, count, cfg.density ?? '1');
+    }
+  } else if (cfg.attack.kind === 'zero-knowledge-interpolation') {
+    if (!clean.unlabeled.yTrue) throw new TrialConfigError('zero-knowledge interpolation needs a dataset with known classes');
+    const pool = indicesOfClass(clean.unlabeled.yTrue, clean.unlabeled.n, targetLabel);
+    sourceIndex = pick(rng, pool, `unlabeled example of class ${targetLabel}`);
+    source = exampleAt(clean.unlabeled, sourceIndex, d);
+    const bridges = numParam(params, 'bridges', 3, 0, 16);
+    const others = pool.filter((i) => i !== sourceIndex);
+    const bridgeTargets = Array.from({ length: Math.min(bridges, others.length) }, () => exampleAt(clean.unlabeled, others.splice(rng.int(others.length), 1)[0], d));
+    crafted = craftZeroKnowledgePath(source, target, bridgeTargets, poisonCount(cfg.rate, clean.unlabeled.n), cfg.density ?? '1');
+  }
+  const tCraft = Date.now();
+  checkAbort(signal);
+
+  // Poisons go at the end of the unlabeled set (yTrue -1: no true class), the main path first.
+  let data: TrialData = crafted ? appendUnlabeled(clean, crafted.poisons, crafted.count, -1) : clean;
+  const poisonIdx = crafted ? Array.from({ length: crafted.count }, (_, i) => clean.unlabeled.n + i) : [];
+
+  // Defense hook (identity unless a defense is registered for the kind).
+  progress({ phase: 'defense', step: 0, total: 1 });
+  const defenseKind = cfg.defense?.kind ?? 'none';
+  const defense = getDefense(defenseKind);
+  if (!defense) throw new TrialConfigError(`defense '${defenseKind}' is not available in this build`);
+  const decision = await defense({ shape: data.shape, unlabeled: data.unlabeled, params: cfg.defense?.params ?? {}, seed, signal });
+  const rates = detectionRates(decision.remove, poisonIdx, data.unlabeled.n);
+  const dropped = dropUnlabeled(data, decision.remove);
+  data = dropped.data;
+  const tDefense = Date.now();
+  checkAbort(signal);
+
+  // Train, watching the main path's poisons that survived the defense.
+  const alphas = crafted ? crafted.alphas : [];
+  const mainIdx = alphas.map((_, i) => dropped.map[poisonIdx[i]]);
+  const watched = mainIdx.filter((i) => i >= 0);
+  const firstEpoch: (number | null)[] = alphas.map(() => null);
+  const epochs: Propagation['epochs'] = [];
+  const model = await engine.train(cfg, data, {
+    seed,
+    signal,
+    onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total, metrics: p.metrics }),
+    observer: watched.length
+      ? {
+          indices: watched,
+          onEval: ({ step, epoch, probs }) => {
+            let j = 0;
+            let at = 0;
+            mainIdx.forEach((ui, i) => {
+              if (ui < 0) return;
+              if (argmaxRow(probs, j, k) === targetLabel) {
+                at++;
+                if (firstEpoch[i] === null) firstEpoch[i] = epoch;
+              }
+              j++;
+            });
+            epochs.push({ epoch, step, shareAtTarget: at / watched.length });
+          },
+        }
+      : undefined,
+  });
+  const tTrain = Date.now();
+
+  try {
+    progress({ phase: 'evaluate', step: 0, total: 1 });
+    const probs = model.predict(target, 1);
+    const targetPrediction = argmaxRow(probs, 0, k);
+    const cleanAccuracy = accuracy(model, data.test, d, k);
+    let poisonShareAtTarget = 0;
+    if (crafted) {
+      const pp = predictBatched(model, crafted.poisons, crafted.count, d, k);
+      for (let i = 0; i < crafted.count; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShareAtTarget++;
+      poisonShareAtTarget /= crafted.count;
+    }
+    const artifacts: TrialArtifact[] = [];
+    const img = imageShapeOf(clean.shape);
+    if (img && crafted && alphas.length) {
+      const frames = sampleEvenly(alphas.length, 12).map((i) => crafted!.poisons.slice(i * d, (i + 1) * d));
+      artifacts.push(pngArtifact('poison-path', imageStripPng(frames, img)));
+    }
+    const tEval = Date.now();
+    progress({ phase: 'done', step: 1, total: 1 });
+    return {
+      success: targetPrediction === targetLabel,
+      targetIndex, sourceIndex, targetClass, targetLabel, targetPrediction,
+      targetConfidence: probs[targetPrediction],
+      cleanAccuracy,
+      poisonCount: crafted ? crafted.count : 0,
+      poisonShareAtTarget,
+      propagation: { alphas, firstEpochAtTarget: firstEpoch, epochs },
+      defense: { kind: defenseKind, removed: decision.remove.length, removedPoisons: rates.removedPoisons, truePositiveRate: rates.tpr, falsePositiveRate: rates.fpr },
+      attackMetrics,
+      timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs: tDefense - tCraft, trainMs: tTrain - tDefense, evalMs: tEval - tTrain },
+      backend, seed, configHash: configHash(cfg), artifacts,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+export type { TrialModel };

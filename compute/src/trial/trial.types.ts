@@ -1,0 +1,110 @@
+/** The attack families a trial can run (contract 3). */
+export type AttackKind =
+  | 'interpolation'
+  | 'zero-knowledge-interpolation'
+  | 'feature-collision'
+  | 'watermark'
+  | 'feature-collision-watermark'
+  | 'none';
+
+export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics';
+
+/** One trial: what to train, how to poison it, how to defend. Stored as `config jsonb` by the server. */
+export interface TrialConfig {
+  /** Scale preset: toy (2-D, MLP), mini (small images, small CNN), paper. */
+  preset: 'toy' | 'mini' | 'paper';
+  dataset: string;
+  /** Label budget of the semi-supervised split. */
+  labels: number;
+  /** fixmatch | mixmatch | uda | pseudo-label | supervised. */
+  algorithm: string;
+  attack: { kind: AttackKind; params?: Record<string, unknown> };
+  /** Density expression for the interpolation positions (default '1', uniform). */
+  density?: string;
+  /** Poisoned fraction of the unlabeled set, e.g. 0.005. */
+  rate: number;
+  defense?: { kind: DefenseKind; params?: Record<string, unknown> };
+  /** Training overrides passed to the compute engine (steps, batch sizes, ...). */
+  overrides?: Record<string, unknown>;
+}
+
+/** An image (or data) artifact produced by a trial. */
+export interface TrialArtifact {
+  kind: 'poison-path' | 'feature-collision' | 'propagation';
+  mime: 'image/png' | 'application/json';
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** Figure 5 of Carlini (2021): when each poison along the path was first pseudo-labeled y*. */
+export interface Propagation {
+  /** Position a_i of each poison on the path (0 = source, 1 = target); for feature collision: empty. */
+  alphas: number[];
+  /** Epoch at which poison i was first predicted y*, or null when it never was. */
+  firstEpochAtTarget: (number | null)[];
+  /** The evaluation points observed: epoch, step, and the share of poisons predicted y* there. */
+  epochs: { epoch: number; step: number; shareAtTarget: number }[];
+}
+
+/** Everything a trial measured. Written once. */
+export interface TrialOutcome {
+  /** Interpolation: x* classified y*. Feature collision: t classified as the base class. None: x* classified y*. */
+  success: boolean;
+  /** Index of x* (target) in the test set. */
+  targetIndex: number;
+  /** Index of the source x' (labeled set; unlabeled set for zero-knowledge; base in the train pool for Poison Frogs). */
+  sourceIndex: number;
+  /** True class c of x*. */
+  targetClass: number;
+  /** The attacker's label y* (!= c). */
+  targetLabel: number;
+  /** Class the final model gives x*, and its probability. */
+  targetPrediction: number;
+  targetConfidence: number;
+  /** Test accuracy of the final model (x* included; one example does not move it). */
+  cleanAccuracy: number;
+  poisonCount: number;
+  /** Share of poisons the final model predicts as y* (interpolation) or as the base class (feature collision). */
+  poisonShareAtTarget: number;
+  propagation: Propagation;
+  /** Defense report (identity defense: nothing removed). */
+  defense: { kind: DefenseKind; removed: number; removedPoisons: number; truePositiveRate: number | null; falsePositiveRate: number | null };
+  /** Attack-specific measurements (e.g. feature distances for Poison Frogs). */
+  attackMetrics: Record<string, number>;
+  timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number };
+  backend: string;
+  seed: number;
+  configHash: string;
+  artifacts: TrialArtifact[];
+}
+
+/** Progress reported while a trial runs. */
+export interface TrialProgress {
+  phase: 'data' | 'pretrain' | 'craft' | 'defense' | 'train' | 'evaluate' | 'done';
+  step: number;
+  total: number;
+  metrics?: Record<string, number>;
+}
+
+export interface TrialOptions {
+  seed: number;
+  onProgress?: (p: TrialProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Error for an invalid TrialConfig; `code` maps to the GraphQL BAD_USER_INPUT. */
+export class TrialConfigError extends Error {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrialConfigError';
+  }
+}
+
+/** Thrown when a trial is cancelled through its AbortSignal. */
+export class TrialAbortError extends Error {
+  constructor(message = 'trial aborted') {
+    super(message);
+    this.name = 'AbortError';
+  }
+}
