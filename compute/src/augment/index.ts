@@ -1,0 +1,2 @@
+export * from './augment';
+export * from './geometry';
