@@ -1,0 +1,134 @@
+import { runTrial } from './run-trial';
+import { TrialEngine } from './engine.types';
+import { TrialConfig, TrialOutcome, TrialProgress } from './trial.types';
+
+/** A small experiment: every combination of algorithm x rate x density, `trials` seeded trials each. */
+export interface MatrixSpec {
+  base: Omit<TrialConfig, 'algorithm' | 'rate' | 'density'>;
+  algorithms: string[];
+  rates: number[];
+  densities: string[];
+  trials: number;
+  /** Trial t of every cell uses seed seedBase + t, so cells are paired (same targets and labels). */
+  seedBase: number;
+}
+
+/** The compact record of one trial kept in matrix results (no artifacts). */
+export interface TrialSummary {
+  seed: number;
+  success: boolean;
+  targetIndex: number;
+  sourceIndex: number;
+  targetClass: number;
+  targetLabel: number;
+  targetPrediction: number;
+  targetConfidence: number;
+  cleanAccuracy: number;
+  poisonCount: number;
+  poisonShareAtTarget: number;
+  seconds: number;
+  configHash: string;
+  attackMetrics: Record<string, number>;
+}
+
+export interface MatrixCell {
+  algorithm: string;
+  rate: number;
+  density: string;
+  successes: number;
+  trials: number;
+  outcomes: TrialSummary[];
+}
+
+export interface MatrixResult {
+  spec: MatrixSpec;
+  cells: MatrixCell[];
+  backend: string;
+  seconds: number;
+}
+
+/** Reduces an outcome to what tables and reports need. */
+export function summarize(o: TrialOutcome): TrialSummary {
+  return {
+    seed: o.seed, success: o.success, targetIndex: o.targetIndex, sourceIndex: o.sourceIndex, targetClass: o.targetClass,
+    targetLabel: o.targetLabel, targetPrediction: o.targetPrediction, targetConfidence: round(o.targetConfidence, 4),
+    cleanAccuracy: round(o.cleanAccuracy, 4), poisonCount: o.poisonCount, poisonShareAtTarget: round(o.poisonShareAtTarget, 4),
+    seconds: round(o.timings.totalMs / 1000, 2), configHash: o.configHash, attackMetrics: o.attackMetrics,
+  };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/**
+ * Runs a matrix trial by trial (sequentially: one trial already uses the machine). `onTrial` sees each finished
+ * trial and the cells so far, so callers can write partial results as they go.
+ */
+export async function runMatrix(
+  spec: MatrixSpec,
+  opts: {
+    signal?: AbortSignal;
+    engine?: TrialEngine;
+    onTrial?: (cell: MatrixCell, outcome: TrialOutcome, done: number, total: number, cells: MatrixCell[]) => void | Promise<void>;
+    onProgress?: (cell: MatrixCell, trial: number, p: TrialProgress) => void;
+  } = {},
+): Promise<MatrixResult> {
+  const t0 = Date.now();
+  const cells: MatrixCell[] = [];
+  for (const algorithm of spec.algorithms) for (const density of spec.densities) for (const rate of spec.rates) {
+    cells.push({ algorithm, rate, density, successes: 0, trials: 0, outcomes: [] });
+  }
+  const total = cells.length * spec.trials;
+  let done = 0;
+  let backend = '';
+  // Trial-major order: after t rounds every cell has t trials, so a partial run still fills the whole table.
+  for (let t = 0; t < spec.trials; t++) {
+    for (const cell of cells) {
+      const config: TrialConfig = { ...spec.base, algorithm: cell.algorithm, rate: cell.rate, density: cell.density };
+      const outcome = await runTrial(config, { seed: spec.seedBase + t, signal: opts.signal, onProgress: (p) => opts.onProgress?.(cell, t, p) }, opts.engine);
+      backend = outcome.backend;
+      cell.trials++;
+      if (outcome.success) cell.successes++;
+      cell.outcomes.push(summarize(outcome));
+      done++;
+      await opts.onTrial?.(cell, outcome, done, total, cells);
+    }
+  }
+  return { spec, cells, backend, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Formats a rate as the paper does: 0.005 -> "0.5%". */
+export function formatRate(rate: number): string {
+  return `${round(rate * 100, 3)}%`;
+}
+
+/**
+ * A k/n table laid out like the paper's: one row per algorithm (or density), one column per poisoning rate.
+ */
+export function formatTable(cells: MatrixCell[], rowKey: 'algorithm' | 'density', title = ''): string {
+  const rows = [...new Set(cells.map((c) => c[rowKey]))];
+  const rates = [...new Set(cells.map((c) => c.rate))].sort((a, b) => a - b);
+  const header = [rowKey === 'algorithm' ? 'Algorithm' : 'Density', ...rates.map(formatRate)];
+  const body = rows.map((r) => [r, ...rates.map((rate) => {
+    const group = cells.filter((c) => c[rowKey] === r && c.rate === rate);
+    const k = group.reduce((a, c) => a + c.successes, 0);
+    const n = group.reduce((a, c) => a + c.trials, 0);
+    return n ? `${k}/${n}` : '-';
+  })]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].filter(Boolean).join('\n');
+}
+
+/** One CSV line per trial. */
+export function matrixCsv(result: MatrixResult): string {
+  const head = 'algorithm,rate,density,seed,success,target_index,source_index,target_class,target_label,target_prediction,target_confidence,clean_accuracy,poison_count,poison_share_at_target,seconds,config_hash';
+  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = result.cells.flatMap((c) => c.outcomes.map((o) => [
+    c.algorithm, c.rate, esc(c.density), o.seed, o.success, o.targetIndex, o.sourceIndex, o.targetClass, o.targetLabel,
+    o.targetPrediction, o.targetConfidence, o.cleanAccuracy, o.poisonCount, o.poisonShareAtTarget, o.seconds, o.configHash,
+  ].join(',')));
+  return [head, ...lines].join('\n') + '\n';
+}
