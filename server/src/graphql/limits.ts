@@ -1,0 +1,72 @@
+import {
+  FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext, DocumentNode,
+} from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/** Validation rule: refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection included). */
+export function depthLimit(maxDepth: number) {
+  return (context: ValidationContext) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
+      if (!set) return depth;
+      let max = depth;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          if (sel.name.value.startsWith('__') && sel.name.value !== '__schema' && sel.name.value !== '__type') continue;
+          max = Math.max(max, depthOf(sel.selectionSet, depth + 1, seen));
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          max = Math.max(max, depthOf(sel.selectionSet, depth, seen));
+        } else {
+          const name = sel.name.value;
+          if (seen.has(name)) continue; // cycles are reported by NoFragmentCycles
+          const frag = fragments.get(name);
+          if (frag) max = Math.max(max, depthOf(frag.selectionSet, depth, new Set([...seen, name])));
+        }
+        if (max > maxDepth) return max;
+      }
+      return max;
+    };
+    return {
+      OperationDefinition(node: OperationDefinitionNode) {
+        const depth = depthOf(node.selectionSet, 0, new Set());
+        if (depth > maxDepth) {
+          context.reportError(new GraphQLError(`Query depth ${depth > maxDepth + 1 ? '>' : ''}${Math.min(depth, maxDepth + 1)} exceeds the limit of ${maxDepth}`, {
+            nodes: [node], extensions: { code: 'BAD_USER_INPUT' },
+          }));
+        }
+      },
+    };
+  };
+}
+
+/** Connections cost `first` times their children; everything else its declared complexity (default 1). */
+const connectionEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  if (typeof args.first !== 'number') return undefined;
+  const own = typeof field.extensions?.complexity === 'number' ? field.extensions.complexity : 1;
+  return own + Math.max(1, args.first) * childComplexity;
+};
+
+export function queryComplexity(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string) {
+  return getComplexity({
+    schema, query: document, variables, operationName,
+    estimators: [connectionEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/** Apollo plugin refusing operations whose estimated complexity exceeds `max` (before any resolver runs). */
+export function complexityLimitPlugin(max: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const complexity = queryComplexity(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          if (complexity > max) {
+            throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${max}`, { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity: max } });
+          }
+        },
+      };
+    },
+  };
+}

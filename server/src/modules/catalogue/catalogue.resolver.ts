@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { Algorithm } from './algorithm.entity';
+import { Dataset } from './dataset.entity';
+import { DensityFunction } from './density-function.entity';
+import { Publication } from './publication.entity';
+import { ReportedResult } from './reported-result.entity';
+import { CreateDensityInput } from './catalogue.inputs';
+
+@Resolver()
+export class CatalogueResolver {
+  @Query(() => [Dataset]) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
+  @Query(() => [Algorithm]) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
+  @Query(() => [DensityFunction]) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
+  @Query(() => [Publication]) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
+
+  @Mutation(() => DensityFunction, { description: 'A custom density, validated by the safe expression parser' })
+  createDensity(@Arg('input') input: CreateDensityInput, @Ctx() ctx: Context) {
+    return ctx.services.catalogue.createDensity(ctx.actor, input);
+  }
+}
+
+@Resolver(() => Publication)
+export class PublicationResolver {
+  @FieldResolver(() => [ReportedResult], { complexity: 20 })
+  reportedResults(@Root() p: Publication, @Arg('table', () => String, { nullable: true }) table: string | null, @Ctx() ctx: Context) {
+    return ctx.services.catalogue.reportedResults(p.id, table);
+  }
+}
+
+@Resolver(() => ReportedResult)
+export class ReportedResultResolver {
+  @FieldResolver(() => Publication)
+  publication(@Root() r: ReportedResult, @Ctx() ctx: Context) { return ctx.loaders.publication.load(r.publicationId); }
+}

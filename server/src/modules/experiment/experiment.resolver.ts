@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ArgsType } from 'type-graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Context } from '../../graphql/context';
+import { Connection, ConnectionArgs } from '../../common/connection';
+import { Organization } from '../organization/organization.entity';
+import { Trial, TrialStatus } from '../trial/trial.entity';
+import { Experiment } from './experiment.entity';
+import { CreateExperimentInput, ExperimentsArgs } from './experiment.inputs';
+import { ExperimentMatrix, MatrixDimension, MatrixFilter } from './matrix.types';
+
+export const ExperimentConnection = Connection(Experiment, 'Experiment');
+export const TrialConnection = Connection(Trial, 'Trial');
+
+@ArgsType()
+class TrialsArgs extends ConnectionArgs {
+  @Field(() => TrialStatus, { nullable: true }) @IsOptional() @IsEnum(TrialStatus) status?: TrialStatus | null;
+}
+
+@ObjectType()
+class StatusCount {
+  @Field(() => TrialStatus) status: TrialStatus;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType()
+class CreateExperimentPayload {
+  @Field(() => Experiment) experiment: Experiment;
+  @Field(() => Int) trialCount: number;
+}
+
+@Resolver(() => Experiment)
+export class ExperimentResolver {
+  @Query(() => ExperimentConnection, { description: 'Public experiments, plus private ones of your organization' })
+  experiments(@Args() args: ExperimentsArgs, @Ctx() ctx: Context) { return ctx.services.experiments.list(ctx.actor, args); }
+
+  @Query(() => Experiment)
+  experiment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.services.experiments.get(ctx.actor, id); }
+
+  @Mutation(() => CreateExperimentPayload, { description: 'Expands the matrix into QUEUED trials in one transaction' })
+  async createExperiment(@Arg('input') input: CreateExperimentInput, @Ctx() ctx: Context): Promise<CreateExperimentPayload> {
+    const { experiment, trials } = await ctx.services.experiments.createExperiment(ctx.actor, input);
+    return { experiment, trialCount: trials.length };
+  }
+
+  @Mutation(() => Experiment)
+  cancelExperiment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.services.experiments.cancelExperiment(ctx.actor, id); }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() e: Experiment, @Ctx() ctx: Context) { return ctx.loaders.organization.load(e.organizationId); }
+
+  @FieldResolver(() => TrialConnection)
+  trials(@Root() e: Experiment, @Args() args: TrialsArgs, @Ctx() ctx: Context) { return ctx.services.experiments.trials(e.id, args); }
+
+  @FieldResolver(() => [StatusCount])
+  statusCounts(@Root() e: Experiment, @Ctx() ctx: Context) { return ctx.services.experiments.statusCounts(e.id); }
+
+  @FieldResolver(() => ExperimentMatrix, { complexity: 50, description: 'k/n per cell with Wilson 95% intervals and the paper value; one SQL statement' })
+  matrix(
+    @Root() e: Experiment,
+    @Arg('rows', () => [MatrixDimension]) rows: MatrixDimension[],
+    @Arg('columns', () => [MatrixDimension], { defaultValue: [] }) columns: MatrixDimension[],
+    @Arg('filter', () => MatrixFilter, { nullable: true }) filter: MatrixFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.matrix.matrix(e.id, { rows, columns, filter });
+  }
+}

@@ -1,0 +1,186 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, canRead, requireRole } from '../../common/auth';
+import { badInput, notFound } from '../../common/errors';
+import { decodeCursor, Page, toPage } from '../../common/connection';
+import { Config } from '../../config/config';
+import { AttackDefinition } from '../attack/attack.entity';
+import { DENSITY_KINDS } from '../attack/attack-params';
+import { DefenseDefinition } from '../defense/defense.entity';
+import { Trial, TrialStatus } from '../trial/trial.entity';
+import { Experiment, ExperimentStatus, Visibility } from './experiment.entity';
+import { countTrials, expandMatrix, MatrixShape, trialSeed } from './experiment-expansion';
+
+export interface ExperimentMatrixSpec {
+  datasets: string[]; labels: number[]; algorithms: string[]; rates: number[];
+  densities?: string[] | null; attacks: string[]; defenses?: string[] | null; trialsPerCell: number;
+}
+export interface CreateExperimentArgs {
+  organizationId: string; name: string; description?: string | null; visibility?: Visibility;
+  matrix: ExperimentMatrixSpec; seedBase?: number; preset?: string; codeVersion?: string | null;
+}
+/** A trial as created by createExperiment: enough for the queue to enqueue its job. */
+export interface CreatedTrial { id: string; ordinal: number; seed: number; config: Record<string, unknown> }
+
+/** Hooks run INSIDE the transaction that created/cancelled the trials (e.g. enqueue jobs with pg-boss on `manager`). */
+export interface ExperimentHooks {
+  afterCreate?(manager: EntityManager, experiment: Experiment, trials: CreatedTrial[]): Promise<void>;
+  afterCancel?(manager: EntityManager, experiment: Experiment, cancelledTrialIds: string[]): Promise<void>;
+}
+
+const DEFAULT_DENSITY = 'uniform';
+const INSERT_CHUNK = 5000;
+
+export class ExperimentService {
+  private readonly hooks: ExperimentHooks[] = [];
+  constructor(private readonly ds: DataSource, private readonly config: Pick<Config, 'maxTrials'>) {}
+
+  /** Registers hooks called in the creating/cancelling transaction (the queue module enqueues/cancels jobs here). */
+  registerHooks(h: ExperimentHooks): void { this.hooks.push(h); }
+
+  /**
+   * Validates the matrix, refuses it over FROGPOND_MAX_TRIALS (BAD_USER_INPUT, nothing written), and writes the
+   * experiment plus one QUEUED Trial per cell x replicate in ONE transaction. Pass `manager` to join a caller's
+   * transaction; registered afterCreate hooks run inside it.
+   */
+  async createExperiment(actor: Actor | null, args: CreateExperimentArgs, manager?: EntityManager): Promise<{ experiment: Experiment; trials: CreatedTrial[] }> {
+    const a = requireRole(actor, args.organizationId);
+    const run = async (t: EntityManager) => {
+      const m = args.matrix;
+      const preset = args.preset ?? 'toy';
+      const densitySlugs = m.densities?.length ? m.densities : [DEFAULT_DENSITY];
+      const [datasets, algorithms, densities, attacks, defenses] = await Promise.all([
+        t.query(`SELECT slug FROM dataset WHERE slug = ANY($1)`, [m.datasets]),
+        t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]),
+        t.query(`SELECT slug, expression FROM density_function WHERE slug = ANY($1)`, [densitySlugs]),
+        t.getRepository(AttackDefinition).findBy({ id: In(m.attacks.filter(isUuid)) }),
+        t.getRepository(DefenseDefinition).findBy({ id: In((m.defenses ?? []).filter(isUuid)) }),
+      ]);
+      missing('dataset', m.datasets, datasets.map((r: any) => r.slug));
+      missing('algorithm', m.algorithms, algorithms.map((r: any) => r.slug));
+      missing('density', densitySlugs, densities.map((r: any) => r.slug));
+      missing('attack', m.attacks, attacks.map((r) => r.id));
+      missing('defense', m.defenses ?? [], defenses.map((r) => r.id));
+      const attackById = new Map(attacks.map((x) => [x.id, x]));
+      const defenseById = new Map(defenses.map((x) => [x.id, x]));
+      const densityExpr = new Map<string, string>(densities.map((r: any) => [r.slug, r.expression]));
+      const shape: MatrixShape = {
+        datasets: m.datasets, labels: m.labels, algorithms: m.algorithms, rates: m.rates,
+        densities: densitySlugs,
+        attacks: m.attacks.map((id) => ({ id, usesDensity: DENSITY_KINDS.has(attackById.get(id)!.kind) })),
+        defenses: m.defenses?.length ? m.defenses : [null],
+        trialsPerCell: m.trialsPerCell,
+      };
+      const total = countTrials(shape);
+      if (total > this.config.maxTrials) {
+        throw badInput(`This matrix expands to ${total} trials, over the cap of ${this.config.maxTrials} (FROGPOND_MAX_TRIALS)`, { trialCount: total, maxTrials: this.config.maxTrials });
+      }
+      const seedBase = args.seedBase ?? 0;
+      const normalised = { ...m, densities: densitySlugs, defenses: m.defenses ?? [] };
+      const experiment = await t.save(t.create(Experiment, {
+        organizationId: args.organizationId, createdBy: a.memberId, name: args.name, description: args.description ?? '',
+        visibility: args.visibility ?? Visibility.PUBLIC, matrix: normalised, seedBase, preset,
+        status: ExperimentStatus.QUEUED, trialCount: total, codeVersion: args.codeVersion ?? '',
+      }));
+
+      // Columnar arrays + unnest: one INSERT statement per 5,000 trials.
+      const cols = { ordinal: [] as number[], dataset: [] as string[], labels: [] as number[], algorithm: [] as string[], rate: [] as number[],
+        density: [] as (string | null)[], attackId: [] as (string | null)[], attackKind: [] as string[], defenseId: [] as (string | null)[],
+        defenseKind: [] as string[], replicate: [] as number[], seed: [] as number[], config: [] as string[] };
+      const configs: Record<string, unknown>[] = [];
+      let ordinal = 0;
+      for (const c of expandMatrix(shape)) {
+        const attack = attackById.get(c.attackId!)!;
+        const defense = c.defenseId ? defenseById.get(c.defenseId)! : null;
+        const config = {
+          preset, dataset: c.dataset, labels: c.labels, algorithm: c.algorithm, rate: c.rate,
+          attack: { kind: attack.kind, params: attack.params },
+          ...(c.density ? { density: densityExpr.get(c.density) } : {}),
+          defense: defense ? { kind: defense.kind, params: defense.params } : { kind: 'none', params: {} },
+        };
+        configs.push(config);
+        cols.ordinal.push(ordinal++); cols.dataset.push(c.dataset); cols.labels.push(c.labels); cols.algorithm.push(c.algorithm);
+        cols.rate.push(c.rate); cols.density.push(c.density); cols.attackId.push(c.attackId); cols.attackKind.push(attack.kind);
+        cols.defenseId.push(c.defenseId); cols.defenseKind.push(defense?.kind ?? 'none'); cols.replicate.push(c.replicate);
+        cols.seed.push(trialSeed(seedBase, c)); cols.config.push(JSON.stringify(config));
+      }
+      const trials: CreatedTrial[] = [];
+      for (let s = 0; s < total; s += INSERT_CHUNK) {
+        const sl = <T>(arr: T[]) => arr.slice(s, s + INSERT_CHUNK);
+        const rows: { id: string; ordinal: number }[] = await t.query(
+          `INSERT INTO trial (experiment_id, ordinal, dataset, labels, algorithm, rate, density, attack_id, attack_kind, defense_id, defense_kind, replicate, seed, config)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::float8[], $7::text[], $8::uuid[], $9::text[], $10::uuid[], $11::text[], $12::int[], $13::int[], $14::jsonb[])
+           RETURNING id, ordinal`,
+          [experiment.id, sl(cols.ordinal), sl(cols.dataset), sl(cols.labels), sl(cols.algorithm), sl(cols.rate), sl(cols.density), sl(cols.attackId),
+            sl(cols.attackKind), sl(cols.defenseId), sl(cols.defenseKind), sl(cols.replicate), sl(cols.seed), sl(cols.config)]);
+        for (const r of rows) trials.push({ id: r.id, ordinal: r.ordinal, seed: cols.seed[r.ordinal], config: configs[r.ordinal] });
+      }
+      trials.sort((x, y) => x.ordinal - y.ordinal);
+      for (const h of this.hooks) await h.afterCreate?.(t, experiment, trials);
+      return { experiment, trials };
+    };
+    return manager ? run(manager) : this.ds.transaction(run);
+  }
+
+  /** Cancels QUEUED and RUNNING trials (workers observe CANCELLED and abort) and marks the experiment CANCELLED. */
+  async cancelExperiment(actor: Actor | null, id: string, manager?: EntityManager): Promise<Experiment> {
+    const run = async (t: EntityManager) => {
+      const exp = await t.findOne(Experiment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!exp || !canRead(actor, exp.organizationId, exp.visibility === Visibility.PUBLIC)) throw notFound('Experiment', id);
+      requireRole(actor, exp.organizationId);
+      const rows: { id: string }[] = await t.query(
+        `UPDATE trial SET status = 'CANCELLED', updated_at = now(), finished_at = now()
+          WHERE experiment_id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id`, [id]);
+      if (exp.status !== ExperimentStatus.CANCELLED && exp.status !== ExperimentStatus.COMPLETED) {
+        await t.update(Experiment, { id }, { status: ExperimentStatus.CANCELLED });
+        exp.status = ExperimentStatus.CANCELLED;
+      }
+      for (const h of this.hooks) await h.afterCancel?.(t, exp, rows.map((r) => r.id));
+      return exp;
+    };
+    return manager ? run(manager) : this.ds.transaction(run);
+  }
+
+  /** An experiment the actor may see; private experiments of other organizations are NOT_FOUND (never leaked). */
+  async get(actor: Actor | null, id: string): Promise<Experiment> {
+    const exp = isUuid(id) ? await this.ds.getRepository(Experiment).findOneBy({ id }) : null;
+    if (!exp || !canRead(actor, exp.organizationId, exp.visibility === Visibility.PUBLIC)) throw notFound('Experiment', id);
+    return exp;
+  }
+
+  async list(actor: Actor | null, args: { first: number; after?: string | null; organizationId?: string | null }): Promise<Page<Experiment>> {
+    const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+    const qb = this.ds.getRepository(Experiment).createQueryBuilder('e')
+      .orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1);
+    if (actor) qb.andWhere(`(e.visibility = 'PUBLIC' OR e.organization_id = :own)`, { own: actor.organizationId });
+    else qb.andWhere(`e.visibility = 'PUBLIC'`);
+    if (args.organizationId) qb.andWhere('e.organization_id = :org', { org: args.organizationId });
+    if (cursor) qb.andWhere('(e.created_at, e.id) < (:ct::timestamptz, :ci::uuid)', { ct: cursor[0], ci: cursor[1] });
+    const rows = await qb.getMany();
+    return toPage(rows, args.first, (e) => [e.createdAt.toISOString(), e.id]);
+  }
+
+  async trials(experimentId: string, args: { first: number; after?: string | null; status?: TrialStatus | null }): Promise<Page<Trial>> {
+    const cursor = decodeCursor(args.after, 1) as [number] | null;
+    const qb = this.ds.getRepository(Trial).createQueryBuilder('t')
+      .where('t.experiment_id = :id', { id: experimentId }).orderBy('t.ordinal', 'ASC').take(args.first + 1);
+    if (args.status) qb.andWhere('t.status = :status', { status: args.status });
+    if (cursor) qb.andWhere('t.ordinal > :o', { o: Number(cursor[0]) });
+    const rows = await qb.getMany();
+    return toPage(rows, args.first, (t) => [t.ordinal]);
+  }
+
+  /** Trials per status, one GROUP BY. */
+  async statusCounts(experimentId: string): Promise<{ status: TrialStatus; count: number }[]> {
+    return this.ds.query(`SELECT status, count(*)::int AS count FROM trial WHERE experiment_id = $1 GROUP BY status ORDER BY status`, [experimentId]);
+  }
+}
+
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}
+
+function missing(what: string, wanted: string[], found: string[]) {
+  const have = new Set(found);
+  const unknown = wanted.filter((w) => !have.has(w));
+  if (unknown.length) throw badInput(`Unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+}

@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { badInput } from '../../common/errors';
+import { ExperimentMatrix, MatrixCell, MatrixDimension, MatrixFilter } from './matrix.types';
+import { wilsonInterval } from './wilson';
+
+/** SQL of each dimension over `trial t` (whitelisted: never user text). */
+const DIM: Record<MatrixDimension, { col: string; key: string }> = {
+  DATASET: { col: 't.dataset', key: 't.dataset' },
+  LABELS: { col: 't.labels', key: 't.labels::text' },
+  ALGORITHM: { col: 't.algorithm', key: 't.algorithm' },
+  RATE: { col: 't.rate', key: 't.rate::text' },
+  DENSITY: { col: 't.density', key: "coalesce(t.density, 'none')" },
+  ATTACK: { col: 't.attack_id', key: "coalesce(t.attack_id::text, 'none')" },
+  DEFENSE: { col: 't.defense_id', key: "coalesce(t.defense_id::text, 'none')" },
+};
+
+/** Coordinates used to find the paper-reported value: grouped, or constant within the cell. */
+const MATCH_COLS = ['dataset', 'labels', 'algorithm', 'rate', 'density', 'attack_kind', 'defense_kind'] as const;
+const MATCH_DIM: Partial<Record<(typeof MATCH_COLS)[number], MatrixDimension>> = {
+  dataset: MatrixDimension.DATASET, labels: MatrixDimension.LABELS, algorithm: MatrixDimension.ALGORITHM,
+  rate: MatrixDimension.RATE, density: MatrixDimension.DENSITY,
+};
+
+export interface MatrixQuery { rows: MatrixDimension[]; columns: MatrixDimension[]; filter?: MatrixFilter | null }
+
+/**
+ * Builds the ONE SQL statement of a matrix: trials of the experiment grouped by the chosen dimensions, left-joined
+ * to their results (k/n, clean accuracy), then a lateral lookup of the paper-reported k/n for the cell.
+ * Exported so the benchmark can time the same statement through raw `pg`.
+ */
+export function buildMatrixSql(experimentId: string, q: MatrixQuery): { sql: string; params: unknown[] } {
+  const dims = [...q.rows, ...q.columns];
+  if (new Set(dims).size !== dims.length) throw badInput('A dimension may appear only once in rows and columns');
+  const params: unknown[] = [experimentId];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+
+  const where = ['t.experiment_id = $1'];
+  const f = q.filter ?? {};
+  if (f.datasets?.length) where.push(`t.dataset = ANY(${p(f.datasets)}::text[])`);
+  if (f.labels?.length) where.push(`t.labels = ANY(${p(f.labels)}::int[])`);
+  if (f.algorithms?.length) where.push(`t.algorithm = ANY(${p(f.algorithms)}::text[])`);
+  if (f.rates?.length) where.push(`EXISTS (SELECT 1 FROM unnest(${p(f.rates)}::float8[]) fr WHERE abs(fr - t.rate) < 1e-9)`);
+  if (f.densities?.length) where.push(`coalesce(t.density, 'none') = ANY(${p(f.densities)}::text[])`);
+  if (f.attacks?.length) { const a = p(f.attacks); where.push(`(coalesce(t.attack_id::text, 'none') = ANY(${a}::text[]) OR t.attack_kind = ANY(${a}::text[]))`); }
+  if (f.defenses?.length) { const d = p(f.defenses); where.push(`(coalesce(t.defense_id::text, 'none') = ANY(${d}::text[]) OR t.defense_kind = ANY(${d}::text[]))`); }
+
+  const groupCols = dims.map((d, i) => `${DIM[d].key} AS k${i}, ${DIM[d].col} AS o${i}`);
+  // For each paper coordinate: its value when grouped or constant over the cell, else NULL (no paper match).
+  const matchCols = MATCH_COLS.map((c) => {
+    const dim = MATCH_DIM[c];
+    if (dim && dims.includes(dim)) return `min(t.${c}) AS m_${c}`;
+    return `CASE WHEN count(t.${c}) = count(*) AND min(t.${c}) = max(t.${c}) THEN min(t.${c}) END AS m_${c}`;
+  });
+  const groupBy = dims.length ? `GROUP BY ${dims.map((d) => DIM[d].col).join(', ')}` : '';
+  const orderBy = dims.length ? `ORDER BY ${dims.map((_, i) => `c.o${i}`).join(', ')}` : '';
+  const labelJoins: string[] = [];
+  const labelCols = dims.map((d, i) => {
+    if (d === MatrixDimension.ATTACK) { labelJoins.push(`LEFT JOIN attack_definition ad${i} ON ad${i}.id = c.o${i}`); return `coalesce(ad${i}.slug || ' v' || ad${i}.version, 'none') AS l${i}`; }
+    if (d === MatrixDimension.DEFENSE) { labelJoins.push(`LEFT JOIN defense_definition dd${i} ON dd${i}.id = c.o${i}`); return `coalesce(dd${i}.slug || ' v' || dd${i}.version, 'none') AS l${i}`; }
+    if (d === MatrixDimension.DENSITY) { labelJoins.push(`LEFT JOIN density_function df${i} ON df${i}.slug = c.o${i}`); return `coalesce(df${i}.label, c.k${i}) AS l${i}`; }
+    return `c.k${i} AS l${i}`;
+  });
+
+  const sql = `
+WITH c AS (
+  SELECT ${[...groupCols, ...matchCols].join(',\n         ')},
+         count(*)::int AS scheduled,
+         count(r.id)::int AS trials,
+         count(*) FILTER (WHERE r.success)::int AS successes,
+         avg(r.clean_accuracy) AS clean_accuracy
+    FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id
+   WHERE ${where.join(' AND ')}
+   ${groupBy}
+)
+SELECT c.*${labelCols.length ? ', ' + labelCols.join(', ') : ''},
+       pr.successes AS paper_successes, pr.trials AS paper_trials, pr.table_key AS paper_table,
+       pr.row_key AS paper_row, pr.column_key AS paper_column, pr.publication AS paper_publication
+  FROM c
+  ${labelJoins.join('\n  ')}
+  LEFT JOIN LATERAL (
+    SELECT rr.successes, rr.trials, rr.table_key, rr.row_key, rr.column_key, pub.slug AS publication
+      FROM reported_result rr JOIN publication pub ON pub.id = rr.publication_id
+     WHERE rr.dataset = c.m_dataset AND rr.labels = c.m_labels AND rr.algorithm = c.m_algorithm
+       AND abs(rr.rate - c.m_rate) < 1e-9 AND rr.attack_kind = c.m_attack_kind AND c.m_defense_kind = 'none'
+       AND (rr.density IS NULL OR rr.density = c.m_density)
+     ORDER BY (rr.density IS NULL), rr.table_order
+     LIMIT 1
+  ) pr ON true
+  ${orderBy}`;
+  return { sql, params };
+}
+
+/** Maps the SQL rows of buildMatrixSql to cells (Wilson interval computed here from k/n). */
+export function rowsToMatrix(q: MatrixQuery, rows: Record<string, any>[]): ExperimentMatrix {
+  const nr = q.rows.length;
+  const dims = nr + q.columns.length;
+  const cells: MatrixCell[] = rows.map((r) => {
+    const keys: string[] = []; const labels: string[] = [];
+    for (let i = 0; i < dims; i++) { keys.push(String(r[`k${i}`])); labels.push(String(r[`l${i}`])); }
+    const w = wilsonInterval(r.successes, r.trials);
+    return {
+      row: keys.slice(0, nr), column: keys.slice(nr), rowLabels: labels.slice(0, nr), columnLabels: labels.slice(nr),
+      successes: r.successes, trials: r.trials, scheduled: r.scheduled,
+      successRate: r.trials ? r.successes / r.trials : null,
+      wilsonLow: w?.low ?? null, wilsonHigh: w?.high ?? null,
+      cleanAccuracyMean: r.clean_accuracy === null || r.clean_accuracy === undefined ? null : Number(r.clean_accuracy),
+      paper: r.paper_trials == null ? null : {
+        successes: r.paper_successes, trials: r.paper_trials, rate: r.paper_successes / r.paper_trials,
+        publication: r.paper_publication, table: r.paper_table, rowKey: r.paper_row, columnKey: r.paper_column,
+      },
+    };
+  });
+  return { rows: q.rows, columns: q.columns, cells };
+}
+
+export class MatrixService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** One SQL statement per matrix, however many cells. */
+  async matrix(experimentId: string, q: MatrixQuery): Promise<ExperimentMatrix> {
+    const { sql, params } = buildMatrixSql(experimentId, q);
+    const rows = await this.ds.query(sql, params);
+    return rowsToMatrix(q, rows);
+  }
+}

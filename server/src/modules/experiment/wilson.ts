@@ -1,0 +1,16 @@
+/** z for a two-sided 95% interval. */
+export const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score interval for k successes in n trials (95% by default). n = 0 has no interval (null).
+ * Chosen over the normal approximation because cells are small (n = 8 in the papers) and k is often 0 or n.
+ */
+export function wilsonInterval(k: number, n: number, z = Z95): { low: number; high: number } | null {
+  if (n <= 0) return null;
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const center = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+}

@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, canRead, requireRole } from '../../common/auth';
+import { badInput, isUniqueViolation, notFound, pgConstraint } from '../../common/errors';
+import { Experiment, Visibility } from '../experiment/experiment.entity';
+import { Trial, TrialStatus } from './trial.entity';
+import { TrialResult } from './trial-result.entity';
+
+/** What a worker records: the compute TrialOutcome (brief contract 3), artifacts as bytes. */
+export interface TrialOutcomeInput {
+  success: boolean;
+  targetPrediction?: number | null;
+  targetConfidence?: number | null;
+  cleanAccuracy?: number | null;
+  poisonCount?: number | null;
+  propagation?: unknown;
+  detection?: unknown;
+  timings?: unknown;
+  backend: string;
+  configHash: string;
+  sourceIndex?: number | null;
+  targetIndex?: number | null;
+  targetClass?: number | null;
+  targetLabel?: number | null;
+  artifacts?: { kind: string; mime: string; bytes: Uint8Array; sha256?: string }[];
+}
+
+/** Trial results: written exactly once, never updated. */
+export class TrialResultService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Records the result of a trial in the caller's transaction (`manager`): inserts TrialResult and artifacts,
+   * marks the trial SUCCEEDED and refreshes the experiment's status. A second result for the same trial is refused
+   * (unique constraint -> BAD_USER_INPUT "already has a result"); a cancelled trial takes no result.
+   */
+  async record(manager: EntityManager, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
+    const trial = await manager.findOne(Trial, { where: { id: trialId }, lock: { mode: 'pessimistic_write' } });
+    if (!trial) throw notFound('Trial', trialId);
+    if (trial.status === TrialStatus.CANCELLED) throw badInput(`Trial ${trialId} was cancelled; its result is not recorded`);
+    if (typeof outcome.success !== 'boolean' || !outcome.backend || !outcome.configHash) {
+      throw badInput('A result needs success (boolean), backend and configHash');
+    }
+    const artifacts = (outcome.artifacts ?? []).map((a) => {
+      const bytes = Buffer.from(a.bytes);
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (a.sha256 && a.sha256.toLowerCase() !== sha256) throw badInput(`Artifact ${a.kind}: sha256 does not match its bytes`);
+      return { kind: a.kind, mime: a.mime, bytes, sha256 };
+    });
+    let resultId: string;
+    try {
+      const [row] = await manager.query(
+        `INSERT INTO trial_result (trial_id, success, target_prediction, target_confidence, clean_accuracy, poison_count,
+           propagation, detection, timings, backend, config_hash)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [trialId, outcome.success, outcome.targetPrediction ?? null, outcome.targetConfidence ?? null, outcome.cleanAccuracy ?? null,
+          outcome.poisonCount ?? 0, json(outcome.propagation), json(outcome.detection), json(outcome.timings), outcome.backend, outcome.configHash]);
+      resultId = row.id;
+    } catch (e) {
+      if (isUniqueViolation(e) && pgConstraint(e) === 'trial_result_trial_unique') {
+        throw badInput(`Trial ${trialId} already has a result; results are written once and never updated`);
+      }
+      throw e;
+    }
+    for (const a of artifacts) {
+      await manager.query(
+        `INSERT INTO artifact (trial_id, kind, mime, sha256, size, bytes) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
+        [trialId, a.kind, a.mime, a.sha256, a.bytes.length, a.bytes]);
+    }
+    await manager.query(
+      `UPDATE trial SET status = 'SUCCEEDED', error = NULL, backend = $2, finished_at = now(), updated_at = now(),
+         source_index = coalesce($3, source_index), target_index = coalesce($4, target_index),
+         target_class = coalesce($5, target_class), target_label = coalesce($6, target_label)
+       WHERE id = $1`,
+      [trialId, outcome.backend, outcome.sourceIndex ?? null, outcome.targetIndex ?? null, outcome.targetClass ?? null, outcome.targetLabel ?? null]);
+    await refreshExperimentStatus(manager, trial.experimentId);
+    return (await manager.findOneBy(TrialResult, { id: resultId }))!;
+  }
+
+  /** GraphQL path: a member token of the owning organization, one transaction. */
+  async recordAs(actor: Actor | null, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
+    return this.ds.transaction(async (t) => {
+      const rows: { organization_id: string; visibility: Visibility }[] = await t.query(
+        `SELECT e.organization_id, e.visibility FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]);
+      if (!rows.length || !canRead(actor, rows[0].organization_id, rows[0].visibility === Visibility.PUBLIC)) throw notFound('Trial', trialId);
+      requireRole(actor, rows[0].organization_id);
+      return this.record(t, trialId, outcome);
+    });
+  }
+}
+
+/** Trial life-cycle helpers for workers (each runs in the caller's transaction). */
+export class TrialService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** QUEUED/RUNNING(retry) -> RUNNING, attempts+1. Returns null when the trial is not runnable (cancelled, done). */
+  async markRunning(manager: EntityManager, trialId: string, worker: string, backend?: string | null): Promise<Trial | null> {
+    const rows: { id: string; experiment_id: string }[] = await manager.query(
+      `UPDATE trial SET status = 'RUNNING', attempts = attempts + 1, worker = $2, backend = coalesce($3, backend),
+         started_at = now(), updated_at = now(), error = NULL
+       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING', 'FAILED') RETURNING id, experiment_id`, [trialId, worker, backend ?? null]);
+    if (!rows.length) return null;
+    await manager.query(`UPDATE experiment SET status = 'RUNNING', updated_at = now() WHERE id = $1 AND status = 'QUEUED'`, [rows[0].experiment_id]);
+    return manager.findOneBy(Trial, { id: trialId });
+  }
+
+  /** Stores the latest progress report (jsonb, replaced each time). */
+  async updateProgress(manager: EntityManager, trialId: string, progress: Record<string, unknown>): Promise<void> {
+    await manager.query(`UPDATE trial SET progress = $2, updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [trialId, JSON.stringify(progress)]);
+  }
+
+  /** RUNNING -> FAILED with an error message (`retry`: back to QUEUED instead, for another attempt). */
+  async markFailed(manager: EntityManager, trialId: string, error: string, retry = false): Promise<void> {
+    const rows: { experiment_id: string }[] = await manager.query(
+      `UPDATE trial SET status = $3, error = $2, finished_at = CASE WHEN $3 = 'FAILED' THEN now() END, updated_at = now()
+       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING experiment_id`, [trialId, error.slice(0, 4000), retry ? 'QUEUED' : 'FAILED']);
+    if (rows.length) await refreshExperimentStatus(manager, rows[0].experiment_id);
+  }
+
+  /** The status a worker should check before/while running (CANCELLED means abort). */
+  async status(manager: EntityManager, trialId: string): Promise<TrialStatus | null> {
+    const rows = await manager.query(`SELECT status FROM trial WHERE id = $1`, [trialId]);
+    return rows[0]?.status ?? null;
+  }
+
+  async get(actor: Actor | null, id: string): Promise<Trial> {
+    const isUuid = /^[0-9a-f-]{36}$/i.test(id);
+    const trial = isUuid ? await this.ds.getRepository(Trial).findOneBy({ id }) : null;
+    if (!trial) throw notFound('Trial', id);
+    const exp = await this.ds.getRepository(Experiment).findOneBy({ id: trial.experimentId });
+    if (!exp || !canRead(actor, exp.organizationId, exp.visibility === Visibility.PUBLIC)) throw notFound('Trial', id);
+    return trial;
+  }
+
+  /** Bytes of an artifact (not selected by default). */
+  async artifactBytes(artifactId: string): Promise<Buffer | null> {
+    const rows = await this.ds.query(`SELECT bytes FROM artifact WHERE id = $1`, [artifactId]);
+    return rows[0]?.bytes ?? null;
+  }
+}
+
+/** COMPLETED once no trial is QUEUED or RUNNING; a cancelled experiment stays cancelled. */
+async function refreshExperimentStatus(manager: EntityManager, experimentId: string) {
+  await manager.query(
+    `UPDATE experiment SET updated_at = now(), status = CASE WHEN EXISTS (
+        SELECT 1 FROM trial WHERE experiment_id = $1 AND status IN ('QUEUED', 'RUNNING')) THEN 'RUNNING'::experiment_status ELSE 'COMPLETED'::experiment_status END
+     WHERE id = $1 AND status <> 'CANCELLED'`, [experimentId]);
+}
+
+function json(v: unknown): string | null {
+  return v === undefined || v === null ? null : JSON.stringify(v);
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { Config, loadConfig } from './config/config';
+import { connectAndMigrate, createDataSource } from './db/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { seedCatalogue } from './db/seed';
+import { buildGraphQLSchema } from './graphql/schema';
+import { createApp, FallbackHandler } from './http/app';
+import { createServices, Services } from './services';
+
+export interface StartOptions {
+  /** Overrides of the validated config (e.g. { port: 0, databaseUrl }). Defaults come from process.env. */
+  config?: Partial<Config>;
+  /** Handles every path other than /graphql and /healthz (Next.js). */
+  fallbackHandler?: FallbackHandler;
+  /** Called with each SQL statement (benchmark counting). */
+  onQuery?: (sql: string) => void;
+  /** Log lines (default console.log); pass () => {} to silence. */
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  graphqlUrl: string;
+  port: number;
+  config: Config;
+  ds: DataSource;
+  services: Services;
+  http: http.Server;
+  /** The embedded cluster when no DATABASE_URL was given. */
+  embedded?: EmbeddedDatabase;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots everything: database (DATABASE_URL, else embedded PostgreSQL under FROGPOND_HOME), migrations, idempotent
+ * seeding, the GraphQL schema (writing schema.graphql in dev), and an HTTP server. Used by main.ts and by tests
+ * (`startServer({ config: { port: 0, databaseUrl } })`).
+ */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const config: Config = { ...loadConfig(), ...opts.config };
+  const log = opts.log ?? ((m: string) => console.log(m));
+  let embedded: EmbeddedDatabase | undefined;
+  let ds: DataSource | undefined;
+  try {
+    let url = config.databaseUrl;
+    if (!url) {
+      embedded = await startEmbeddedPostgres({ home: config.home, port: config.embeddedPgPort, log });
+      url = embedded.url;
+      log(`[frogpond] embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data: ${embedded.dataDir})`);
+    }
+    ds = createDataSource({ url, logSql: config.logSql, onQuery: opts.onQuery });
+    const ran = await connectAndMigrate(ds);
+    if (ran.length) log(`[frogpond] applied migrations: ${ran.join(', ')}`);
+    await seedCatalogue(ds);
+    const schema = await buildGraphQLSchema(config.emitSchema);
+    const services = createServices(ds, config);
+    const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler });
+    const server = http.createServer(app.handle);
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => { server.off('error', reject); resolve(); });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const [{ tokens }] = await ds.query(`SELECT count(*)::int AS tokens FROM api_token`);
+    if (tokens === 0) {
+      // The only time we mention tokens: how to get one. A token itself is never logged.
+      log('[frogpond] no API token exists yet. Create an organization and its admin token with:  npm run token -- create --org <name>');
+    }
+    const dsRef = ds;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: base, graphqlUrl: `${base}/graphql`, port, config, ds, services, http: server, embedded,
+      stop() {
+        stopping ??= (async () => {
+          server.closeIdleConnections?.();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await app.stop();
+          await dsRef.destroy();
+          await embedded?.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw e;
+  }
+}
