@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Runs the mini-scale reproduction and writes docs/reproduction.{md,json} after every trial, so a run that is
+// stopped early still leaves an honest partial report. Usage:
+//   npm run repro:mini -- [--trials N] [--quick] [--parts a,b,c,d,e] [--seed-base N] [--override key=value ...]
+import { createRequire } from 'node:module';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const { Command, InvalidArgumentError } = require('commander');
+const { runRepro } = require('../dist/cli/repro.js');
+const { keyValue } = require('../dist/cli/cli-options.js');
+
+const int = (v) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got '${v}'`);
+  return n;
+};
+const program = new Command('repro:mini')
+  .description('mini-scale reproduction of Carlini 2021 / Shafahi 2018; writes docs/reproduction.md and docs/reproduction.json')
+  .option('--trials <n>', 'trials per cell (default 8; 2 with --quick)', int)
+  .option('--quick', 'quick mode: 2 trials per cell unless --trials is given')
+  .option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control)', 'a,b,c,d,e')
+  .option('--seed-base <n>', 'first seed', (v) => Number(v), 0)
+  .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
+  .option('--out <dir>', 'output directory', resolve(root, 'docs'))
+  .exitOverride()
+  .configureOutput({ outputError: () => undefined });
+try {
+  program.parse(process.argv);
+} catch (e) {
+  if (e.code === 'commander.helpDisplayed') process.exit(0);
+  process.stderr.write(`${String(e.message).trim()}\n`);
+  process.exit(2);
+}
+const o = program.opts();
+const trials = o.trials ?? (o.quick ? 2 : 8);
+const parts = o.parts.split(',').map((s) => s.trim()).filter(Boolean);
+const bad = parts.filter((p) => !'abcde'.includes(p) || p.length !== 1);
+if (bad.length) {
+  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..e)\n`);
+  process.exit(2);
+}
+const t0 = Date.now();
+await runRepro({
+  trials,
+  seedBase: o.seedBase,
+  parts,
+  overrides: o.override,
+  mode: `${o.quick ? 'quick' : 'full'}${Object.keys(o.override).length ? ' with overrides' : ''}, parts ${parts.join(',')}`,
+  jsonPath: resolve(o.out, 'reproduction.json'),
+  mdPath: resolve(o.out, 'reproduction.md'),
+  paperPath: resolve(root, 'data', 'paper-results.json'),
+  log: (line) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${line}\n`),
+});
+process.stderr.write(`done in ${((Date.now() - t0) / 60000).toFixed(1)} min; wrote ${resolve(o.out, 'reproduction.md')}\n`);

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { configHash } from '../trial/config-hash';
+import { summarize, TrialSummary } from '../trial/matrix';
+import { runTrial } from '../trial/run-trial';
+import { TrialConfig, TrialProgress } from '../trial/trial.types';
+import { reproMarkdown } from './repro-report';
+
+/** One table of the reproduction: rows x columns of cells, each a TrialConfig run for `trials` seeds. */
+export interface ReproTable {
+  id: string;
+  title: string;
+  rowLabel: string;
+  columns: string[];
+  rows: string[];
+  cells: { row: string; column: string; config: TrialConfig }[];
+  /** The paper's table from data/paper-results.json (or a sentence when the paper reports no table). */
+  paper: { source: string; columns: string[]; rows: Record<string, (string | null)[]> } | { source: string; text: string } | null;
+  notes: string[];
+}
+
+export interface ReproOptions {
+  trials: number;
+  seedBase: number;
+  parts: string[];
+  jsonPath: string;
+  mdPath: string;
+  paperPath: string;
+  mode: string;
+  /** Overrides for the mini preset (e.g. a shorter schedule in quick mode). */
+  overrides: Record<string, unknown>;
+  onProgress?: (label: string, p: TrialProgress) => void;
+  log?: (line: string) => void;
+}
+
+type PaperJson = Record<string, Record<string, unknown>>;
+
+/** The tables of `npm run repro:mini`: (a) rates, (b) densities, (c) algorithms, (d) Poison Frogs, (e) control. */
+export function reproTables(paper: PaperJson | null, overrides: Record<string, unknown>): ReproTable[] {
+  const c21 = (paper?.carlini2021 ?? {}) as Record<string, { columns: string[]; rows: Record<string, (string | null)[]> }>;
+  const base = { preset: 'mini' as const, dataset: 'fashion-mnist', labels: 40, defense: { kind: 'none' as const }, overrides };
+  const interp = (algorithm: string, rate: number, density: string): TrialConfig => ({ ...base, algorithm, rate, density, attack: { kind: 'interpolation' } });
+  const rates = [0.005, 0.01, 0.02];
+  const pct = (r: number) => `${r * 100}%`;
+  const t1 = c21.table1_algorithm_by_dataset_and_rate;
+  const t3 = c21.table3_density_functions;
+  const pick = (t: { columns: string[]; rows: Record<string, (string | null)[]> } | undefined, rows: string[], cols: string[]) =>
+    t ? { source: 'data/paper-results.json', columns: cols, rows: Object.fromEntries(rows.map((r) => [r, cols.map((c) => t.rows[r]?.[t.columns.indexOf(c)] ?? null)])) } : null;
+  const densities = ['(1-x)^2', '1', '1.5-x'];
+  const algos = [['FixMatch', 'fixmatch'], ['MixMatch', 'mixmatch'], ['UDA', 'uda']];
+  return [
+    {
+      id: 'a', title: '(a) FixMatch, poisoning rate (density 1.5-x)', rowLabel: 'Algorithm', columns: rates.map(pct), rows: ['FixMatch'],
+      cells: rates.map((r) => ({ row: 'FixMatch', column: pct(r), config: interp('fixmatch', r, '1.5-x') })),
+      paper: pick(t1, ['FixMatch'], ['CIFAR-10@0.1%', 'CIFAR-10@0.2%', 'CIFAR-10@0.5%', 'SVHN@0.1%', 'SVHN@0.2%', 'SVHN@0.5%']),
+      notes: ['Paper: Table 1, FixMatch row (40 labels). The mini unlabeled set is far smaller than CIFAR-10\'s 50,000, so the same rate means far fewer poisons; the rates here are higher to give tens of poisons.'],
+    },
+    {
+      id: 'b', title: '(b) Density functions (FixMatch, rate 1%)', rowLabel: 'Density', columns: [pct(0.01)], rows: densities,
+      cells: densities.map((d) => ({ row: d, column: pct(0.01), config: interp('fixmatch', 0.01, d) })),
+      paper: pick(t3, densities, ['0.1%', '0.2%', '0.5%']),
+      notes: ['Paper: Table 3 (FixMatch, CIFAR-10, 40 labels).'],
+    },
+    {
+      id: 'c', title: '(c) FixMatch vs MixMatch vs UDA (rate 1%, density 1.5-x)', rowLabel: 'Algorithm', columns: [pct(0.01)], rows: algos.map((a) => a[0]),
+      cells: algos.map(([row, alg]) => ({ row, column: pct(0.01), config: interp(alg, 0.01, '1.5-x') })),
+      paper: pick(t1, algos.map((a) => a[0]), ['CIFAR-10@0.1%', 'CIFAR-10@0.2%', 'CIFAR-10@0.5%']),
+      notes: ['Paper: Table 1, CIFAR-10 columns.'],
+    },
+    {
+      id: 'd', title: '(d) Poison Frogs, transfer learning, single poison', rowLabel: 'Attack', columns: ['1 poison'], rows: ['feature collision'],
+      cells: [{ row: 'feature collision', column: '1 poison', config: { ...base, labels: 40, algorithm: 'supervised', rate: 0, attack: { kind: 'feature-collision', params: { setting: 'transfer', poisons: 1 } } } }],
+      paper: { source: 'data/paper-results.json (shafahi2018)', text: String((paper?.shafahi2018 as { results?: Record<string, string> } | undefined)?.results?.transfer_learning_single_poison ?? 'not available') },
+      notes: ['Success: the target is classified as the base class after the last layer is retrained on clean data plus the poison. The extractor is pre-trained once (supervised) and cached.'],
+    },
+    {
+      id: 'e', title: '(e) No-poison control (FixMatch): x* classified as y* without any poison', rowLabel: 'Algorithm', columns: ['no poison'], rows: ['FixMatch'],
+      cells: [{ row: 'FixMatch', column: 'no poison', config: { ...base, algorithm: 'fixmatch', rate: 0, attack: { kind: 'none' } } }],
+      paper: null,
+      notes: ['Same seeds as (a), hence the same x* and y*: the attack\'s successes are measured against this baseline. The paper reports no such table.'],
+    },
+  ];
+}
+
+/** Runs the reproduction trial-major (every cell gets trial t before any gets t+1), rewriting the report after each trial. */
+export async function runRepro(opts: ReproOptions): Promise<void> {
+  const paper = existsSync(opts.paperPath) ? (JSON.parse(readFileSync(opts.paperPath, 'utf8')) as PaperJson) : null;
+  const tables = reproTables(paper, opts.overrides).filter((t) => opts.parts.includes(t.id));
+  const results = new Map<string, TrialSummary>();
+  const started = new Date();
+  const t0 = Date.now();
+  let backend = '';
+  const write = (done: boolean) => {
+    const report = buildReport(tables, results, { started, seconds: (Date.now() - t0) / 1000, backend, done, opts });
+    mkdirSync(dirname(opts.jsonPath), { recursive: true });
+    writeFileSync(opts.jsonPath, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(opts.mdPath, reproMarkdown(report));
+  };
+  for (let t = 0; t < opts.trials; t++) {
+    for (const table of tables) {
+      for (const cell of table.cells) {
+        const seed = opts.seedBase + t;
+        const key = `${configHash(cell.config)}:${seed}`;
+        // Identical cells across tables (e.g. FixMatch at 1% with 1.5-x in (a) and (c)) are one deterministic trial.
+        if (results.has(key)) continue;
+        const label = `${table.id} ${cell.row} ${cell.column} seed ${seed}`;
+        const outcome = await runTrial(cell.config, { seed, onProgress: (p) => opts.onProgress?.(label, p) });
+        backend = outcome.backend;
+        results.set(key, summarize(outcome));
+        opts.log?.(`${label}: ${outcome.success ? 'success' : 'fail'} (pred ${outcome.targetPrediction}, y* ${outcome.targetLabel}, acc ${(outcome.cleanAccuracy * 100).toFixed(1)}%, ${(outcome.timings.totalMs / 1000).toFixed(1)} s)`);
+        write(false);
+      }
+    }
+  }
+  write(true);
+}
+
+/** The JSON report: each table's cells as successes/trials with the per-trial records, beside the paper's table. */
+export interface ReproReport {
+  generatedAt: string;
+  startedAt: string;
+  complete: boolean;
+  mode: string;
+  trialsRequested: number;
+  seedBase: number;
+  backend: string;
+  wallSeconds: number;
+  overrides: Record<string, unknown>;
+  tables: {
+    id: string; title: string; rowLabel: string; columns: string[];
+    cells: Record<string, Record<string, { successes: number; trials: number; cell: string; meanCleanAccuracy: number | null; meanSeconds: number | null }>>;
+    paper: ReproTable['paper']; notes: string[]; configs: Record<string, Record<string, TrialConfig>>;
+    trials: (TrialSummary & { row: string; column: string })[];
+  }[];
+}
+
+function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, ctx: { started: Date; seconds: number; backend: string; done: boolean; opts: ReproOptions }): ReproReport {
+  const mean = (v: number[]) => (v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 1000) / 1000 : null);
+  return {
+    generatedAt: new Date().toISOString(), startedAt: ctx.started.toISOString(), complete: ctx.done, mode: ctx.opts.mode,
+    trialsRequested: ctx.opts.trials, seedBase: ctx.opts.seedBase, backend: ctx.backend, wallSeconds: Math.round(ctx.seconds), overrides: ctx.opts.overrides,
+    tables: tables.map((t) => {
+      const cells: ReproReport['tables'][number]['cells'] = {};
+      const configs: Record<string, Record<string, TrialConfig>> = {};
+      const trials: ReproReport['tables'][number]['trials'] = [];
+      for (const c of t.cells) {
+        const runs: TrialSummary[] = [];
+        for (let s = 0; s < ctx.opts.trials; s++) {
+          const r = results.get(`${configHash(c.config)}:${ctx.opts.seedBase + s}`);
+          if (r) runs.push(r);
+        }
+        const k = runs.filter((r) => r.success).length;
+        (cells[c.row] ??= {})[c.column] = { successes: k, trials: runs.length, cell: `${k}/${runs.length}`, meanCleanAccuracy: mean(runs.map((r) => r.cleanAccuracy)), meanSeconds: mean(runs.map((r) => r.seconds)) };
+        (configs[c.row] ??= {})[c.column] = c.config;
+        trials.push(...runs.map((r) => ({ ...r, row: c.row, column: c.column })));
+      }
+      return { id: t.id, title: t.title, rowLabel: t.rowLabel, columns: t.columns, cells, paper: t.paper, notes: t.notes, configs, trials };
+    }),
+  };
+}
