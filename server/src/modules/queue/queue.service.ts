@@ -4,6 +4,7 @@ import { AppError, badInput, notFound } from '../../common/errors';
 import { requeueTrials } from './queue.reaper';
 import { queueRuntime } from './queue.runtime';
 import { lockExperiment, sql, sqlTx } from './queue.sql';
+import { isUuid } from '../experiment/experiment.service';
 
 /** Counts and rates of one experiment's trials (GraphQL type ExperimentProgress). */
 export interface ExperimentProgressData {
@@ -35,6 +36,7 @@ export class QueueLifecycleService {
   constructor(private readonly ds: DataSource) {}
 
   private async experimentFor(actor: Actor | null, id: string, write: boolean): Promise<ExperimentRow> {
+    if (!isUuid(id)) throw notFound('Experiment', id);
     const { rows } = await sql<ExperimentRow>(this.ds,
       'SELECT id, organization_id, visibility, status FROM experiment WHERE id = $1', [id]);
     const e = rows[0];
