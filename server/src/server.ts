@@ -9,6 +9,11 @@ import { seedCatalogue } from './db/seed';
 import { buildGraphQLSchema } from './graphql/schema';
 import { createApp, FallbackHandler } from './http/app';
 import { createServices, Services } from './services';
+// QUEUE (queue engineer, issue 5): pg-boss queue + in-process workers, and the hooks that enqueue/cancel jobs inside
+// the createExperiment/cancelExperiment transactions.
+import { failureRecorder, resultRecorder } from './modules/queue/queue.recorder';
+import { queueExperimentHooks } from './modules/queue/queue.hooks';
+import { QueueRuntime, startQueue } from './modules/queue/queue.runtime';
 
 export interface StartOptions {
   /** Overrides of the validated config (e.g. { port: 0, databaseUrl }). Defaults come from process.env. */
@@ -45,6 +50,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const log = opts.log ?? ((m: string) => console.log(m));
   let embedded: EmbeddedDatabase | undefined;
   let ds: DataSource | undefined;
+  let queue: QueueRuntime | undefined;
   try {
     let url = config.databaseUrl;
     if (!url) {
@@ -58,6 +64,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await seedCatalogue(ds);
     const schema = await buildGraphQLSchema(config.emitSchema);
     const services = createServices(ds, config);
+    // QUEUE: always start pg-boss (createExperiment enqueues through it); FROGPOND_WORKERS (default 1, 0 = off)
+    // worker loops run trials in this process so the embedded setup needs nothing else.
+    queue = await startQueue({ ds, connectionString: url, workers: config.workers, record: resultRecorder(ds), recordFailure: failureRecorder(ds), log });
+    services.experiments.registerHooks(queueExperimentHooks());
+    if (config.workers > 0) log(`[frogpond] ${config.workers} in-process worker(s) running (FROGPOND_WORKERS=0 turns them off)`);
     const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler });
     const server = http.createServer(app.handle);
     server.keepAliveTimeout = 65_000;
@@ -74,6 +85,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       log('[frogpond] no API token exists yet. Create an organization and its admin token with:  npm run token -- create --org <name>');
     }
     const dsRef = ds;
+    const queueRef = queue;
     let stopping: Promise<void> | undefined;
     return {
       url: base, graphqlUrl: `${base}/graphql`, port, config, ds, services, http: server, embedded,
@@ -82,6 +94,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           server.closeIdleConnections?.();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await app.stop();
+          await queueRef.stop(); // QUEUE: running trials are aborted and re-queued before the pool closes
           await dsRef.destroy();
           await embedded?.stop();
         })();
@@ -89,6 +102,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       },
     };
   } catch (e) {
+    await queue?.stop().catch(() => undefined); // QUEUE
     if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;

@@ -7,6 +7,7 @@ import { AttackResolver } from '../modules/attack/attack.resolver';
 import { DefenseResolver } from '../modules/defense/defense.resolver';
 import { ExperimentResolver } from '../modules/experiment/experiment.resolver';
 import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver';
+import { QueueResolver } from '../modules/queue/queue.resolver'; // QUEUE: Experiment.progress, experimentProgress, retryFailedTrials
 
 /** repo root from dist/server/src/graphql */
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../../schema.graphql');
@@ -18,7 +19,7 @@ export function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
-      ExperimentResolver, TrialResolver, ArtifactResolver,
+      ExperimentResolver, TrialResolver, ArtifactResolver, QueueResolver,
     ],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,
