@@ -61,7 +61,13 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = queryComplexity(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          let complexity: number;
+          try {
+            complexity = queryComplexity(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          } catch (e) {
+            // e.g. variables that do not coerce: the request's fault
+            throw new GraphQLError(e instanceof Error ? e.message : String(e), { extensions: { code: 'BAD_USER_INPUT' } });
+          }
           if (complexity > max) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${max}`, { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity: max } });
           }

@@ -48,13 +48,12 @@ export class ExperimentService {
       const m = args.matrix;
       const preset = args.preset ?? 'toy';
       const densitySlugs = m.densities?.length ? m.densities : [DEFAULT_DENSITY];
-      const [datasets, algorithms, densities, attacks, defenses] = await Promise.all([
-        t.query(`SELECT slug FROM dataset WHERE slug = ANY($1)`, [m.datasets]),
-        t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]),
-        t.query(`SELECT slug, expression FROM density_function WHERE slug = ANY($1)`, [densitySlugs]),
-        t.getRepository(AttackDefinition).findBy({ id: In(m.attacks.filter(isUuid)) }),
-        t.getRepository(DefenseDefinition).findBy({ id: In((m.defenses ?? []).filter(isUuid)) }),
-      ]);
+      // Sequential on purpose: one transaction = one connection, which runs one statement at a time.
+      const datasets = await t.query(`SELECT slug FROM dataset WHERE slug = ANY($1)`, [m.datasets]);
+      const algorithms = await t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]);
+      const densities = await t.query(`SELECT slug, expression FROM density_function WHERE slug = ANY($1)`, [densitySlugs]);
+      const attacks = await t.getRepository(AttackDefinition).findBy({ id: In(m.attacks.filter(isUuid)) });
+      const defenses = await t.getRepository(DefenseDefinition).findBy({ id: In((m.defenses ?? []).filter(isUuid)) });
       missing('dataset', m.datasets, datasets.map((r: any) => r.slug));
       missing('algorithm', m.algorithms, algorithms.map((r: any) => r.slug));
       missing('density', densitySlugs, densities.map((r: any) => r.slug));
