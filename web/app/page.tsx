@@ -2,32 +2,52 @@ import Link from 'next/link';
 import { gql } from '@/lib/graphql';
 import { LeaderboardQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
-import { pct, shade } from '@/lib/format';
+import { pct, ratePct, shade, wilson } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
 type Search = { dataset?: string; labels?: string; algorithm?: string; rate?: string };
 
+interface Row { attack: string; dataset: string; labels: string; algorithm: string; rate: string; successes: number; trials: number; paper: string | null; experiments: Set<string> }
+
 export default async function Home({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const filter = {
-    dataset: sp.dataset || null,
-    labels: sp.labels ? Number(sp.labels) : null,
-    algorithm: sp.algorithm || null,
-    rate: sp.rate ? Number(sp.rate) / 100 : null,
+    ...(sp.dataset ? { datasets: [sp.dataset] } : {}),
+    ...(sp.labels && Number.isInteger(Number(sp.labels)) ? { labels: [Number(sp.labels)] } : {}),
+    ...(sp.algorithm ? { algorithms: [sp.algorithm] } : {}),
+    ...(sp.rate && Number.isFinite(Number(sp.rate)) ? { rates: [Number((Number(sp.rate) / 100).toPrecision(12))] } : {}),
   };
   let data;
   try {
-    data = await gql(LeaderboardQuery, { filter });
+    data = await gql(LeaderboardQuery, { filter: Object.keys(filter).length ? filter : null });
   } catch (e) {
     return <><h1>Leaderboard</h1><ApiFailure error={e} /></>;
   }
-  const rows = [...data.leaderboard].sort((a, b) => b.wilsonLow - a.wilsonLow || b.successes / Math.max(1, b.trials) - a.successes / Math.max(1, a.trials));
+  // One row per attack and setting, summed over the experiments the viewer may see.
+  const byKey = new Map<string, Row>();
+  for (const { node: exp } of data.experiments.edges) {
+    for (const c of exp.matrix.cells) {
+      if (c.trials === 0) continue;
+      const [attack, dataset, labels, algorithm, rate] = c.rowLabels;
+      const key = c.row.join('\u0000');
+      const row = byKey.get(key) ?? { attack, dataset, labels, algorithm, rate, successes: 0, trials: 0, paper: null, experiments: new Set<string>() };
+      row.successes += c.successes;
+      row.trials += c.trials;
+      row.experiments.add(exp.id);
+      if (c.paper) row.paper = `${c.paper.successes}/${c.paper.trials}`;
+      byKey.set(key, row);
+    }
+  }
+  const rows = [...byKey.values()]
+    .map((r) => ({ ...r, rate01: r.successes / r.trials, ci: wilson(r.successes, r.trials) }))
+    .sort((a, b) => b.ci[0] - a.ci[0] || b.rate01 - a.rate01);
   return (
     <>
       <h1>Leaderboard</h1>
       <p className="lead">
-        Attacks ranked by the lower bound of their success rate&apos;s Wilson 95% interval over finished trials; the papers&apos; reported values sit beside the reproduced ones.
+        Attacks ranked by the lower bound of the Wilson 95% interval of their success rate, per setting, over every finished trial you may see.
+        The papers&apos; reported values sit beside the reproduced ones.
       </p>
       <form method="get" className="inline panel" aria-label="Filter the leaderboard">
         <div className="field">
@@ -60,30 +80,27 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       ) : (
         <table className="data" data-testid="leaderboard">
           <thead>
-            <tr><th className="num">#</th><th>Attack</th><th>Kind</th><th className="num">Successes</th><th className="num">Rate</th><th>Wilson 95%</th><th className="num">Paper</th></tr>
+            <tr><th className="num">#</th><th>Attack</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th><th className="num">Successes</th><th className="num">Success</th><th>Wilson 95%</th><th className="num">Paper</th></tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => {
-              const rate = r.trials ? r.successes / r.trials : 0;
-              return (
-                <tr key={r.attack.id}>
-                  <td className="num">{i + 1}</td>
-                  <td>{r.attack.name} <span className="muted small">v{r.attack.version}</span></td>
-                  <td><span className="badge">{String(r.attack.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
-                  <td className="num">{r.successes}/{r.trials}</td>
-                  <td className="num" style={{ background: shade(rate) }}>{pct(rate)}</td>
-                  <td title={`Wilson 95% interval ${pct(r.wilsonLow, 1)} – ${pct(r.wilsonHigh, 1)}`}>
-                    <svg width="120" height="12" role="img" aria-label={`${pct(r.wilsonLow)} to ${pct(r.wilsonHigh)}`}>
-                      <rect x="0" y="5" width="120" height="2" fill="#e3e7ea" />
-                      <rect x={r.wilsonLow * 120} y="2" width={Math.max(2, (r.wilsonHigh - r.wilsonLow) * 120)} height="8" fill="#8cc5ae" />
-                      <rect x={rate * 120 - 1} y="0" width="2" height="12" fill="#14332b" />
-                    </svg>{' '}
-                    <span className="small muted">{pct(r.wilsonLow)}–{pct(r.wilsonHigh)}</span>
-                  </td>
-                  <td className="num">{r.reported ? `${r.reported.successes}/${r.reported.trials}` : '–'}</td>
-                </tr>
-              );
-            })}
+            {rows.map((r, i) => (
+              <tr key={`${r.attack}|${r.dataset}|${r.labels}|${r.algorithm}|${r.rate}`}>
+                <td className="num">{i + 1}</td>
+                <td>{r.attack}</td><td>{r.dataset}</td><td className="num">{r.labels}</td><td>{r.algorithm}</td>
+                <td className="num">{Number.isFinite(Number(r.rate)) ? ratePct(Number(r.rate)) : r.rate}</td>
+                <td className="num">{r.successes}/{r.trials}</td>
+                <td className="num" style={{ background: shade(r.rate01) }}>{pct(r.rate01)}</td>
+                <td title={`Wilson 95% interval ${pct(r.ci[0], 1)} – ${pct(r.ci[1], 1)}`}>
+                  <svg width="120" height="12" role="img" aria-label={`${pct(r.ci[0])} to ${pct(r.ci[1])}`}>
+                    <rect x="0" y="5" width="120" height="2" fill="#e3e7ea" />
+                    <rect x={r.ci[0] * 120} y="2" width={Math.max(2, (r.ci[1] - r.ci[0]) * 120)} height="8" fill="#8cc5ae" />
+                    <rect x={Math.min(118, r.rate01 * 120 - 1)} y="0" width="2" height="12" fill="#14332b" />
+                  </svg>{' '}
+                  <span className="small muted">{pct(r.ci[0])}–{pct(r.ci[1])}</span>
+                </td>
+                <td className="num">{r.paper ?? '–'}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

@@ -11,7 +11,7 @@ export function ClassHeatmap({ cells, classes, classNames }: { cells: PairCell[]
   return (
     <div className="scroll">
       <table className="heatmap" data-testid="heatmap">
-        <caption className="muted small">rows: target label y* (source class) · columns: true class of the target</caption>
+        <caption className="muted small">rows: target label y* (the source's class) · columns: true class c of the target</caption>
         <thead>
           <tr>
             <th scope="col">y* \ c</th>

@@ -15,3 +15,9 @@ export function ProgressBar({ p }: { p: ProgressView }) {
     </div>
   );
 }
+
+/** Folds the API's statusCounts into a ProgressView. */
+export function progressFrom(counts: { status: string; count: number }[], total: number): ProgressView {
+  const get = (s: string) => counts.find((c) => String(c.status) === s)?.count ?? 0;
+  return { queued: get('QUEUED'), running: get('RUNNING'), succeeded: get('SUCCEEDED'), failed: get('FAILED'), cancelled: get('CANCELLED'), total };
+}

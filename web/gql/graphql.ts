@@ -12,20 +12,36 @@ export type AttackKind =
   | 'ZERO_KNOWLEDGE_INTERPOLATION';
 
 export type CreateAttackInput = {
-  density?: string | null | undefined;
   description?: string | null | undefined;
   kind: AttackKind;
   name: string;
-  params: Record<string, unknown>;
+  organizationId: string | number;
+  /** Validated per kind; unknown keys are refused */
+  params?: Record<string, unknown> | null | undefined;
+  /** Stable name; creating an existing slug of your organization makes its next version */
+  slug: string;
+};
+
+export type CreateDensityInput = {
+  description?: string | null | undefined;
+  /** Expression over x in [0,1]: numbers, + - * / ^, ( ), sqrt exp log abs min max phi */
+  expression: string;
+  label?: string | null | undefined;
+  organizationId: string | number;
   slug: string;
 };
 
 export type CreateExperimentInput = {
-  matrix: MatrixInput;
+  codeVersion?: string | null | undefined;
+  description?: string | null | undefined;
+  matrix: ExperimentMatrixInput;
   name: string;
-  preset: string;
-  seedBase?: number | null | undefined;
-  visibility: Visibility;
+  organizationId: string | number;
+  /** toy | mini | paper */
+  preset?: string;
+  /** Seeds of all trials derive from this and their cell */
+  seedBase?: number;
+  visibility?: Visibility;
 };
 
 export type DefenseKind =
@@ -35,19 +51,32 @@ export type DefenseKind =
   | 'PIXEL_CLUSTERING'
   | 'TRAINING_DYNAMICS';
 
+/** The cross product to expand: datasets x labels x algorithms x rates x densities x attacks x defenses x trialsPerCell */
+export type ExperimentMatrixInput = {
+  /** algorithm slugs */
+  algorithms: Array<string>;
+  /** attack definition ids */
+  attacks: Array<string | number>;
+  /** dataset slugs */
+  datasets: Array<string>;
+  /** defense definition ids; default: no defense */
+  defenses?: Array<string | number> | null | undefined;
+  /** density slugs (interpolation attacks only); default ["uniform"] */
+  densities?: Array<string> | null | undefined;
+  /** label budgets (labeled examples) */
+  labels: Array<number>;
+  /** poisoning rates as fractions of the unlabeled set, e.g. 0.001 = 0.1% */
+  rates: Array<number>;
+  trialsPerCell: number;
+};
+
 export type ExperimentStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'QUEUED'
   | 'RUNNING';
 
-export type LeaderboardFilter = {
-  algorithm?: string | null | undefined;
-  dataset?: string | null | undefined;
-  labels?: number | null | undefined;
-  rate?: number | null | undefined;
-};
-
+/** A coordinate of a trial cell */
 export type MatrixDimension =
   | 'ALGORITHM'
   | 'ATTACK'
@@ -55,21 +84,23 @@ export type MatrixDimension =
   | 'DEFENSE'
   | 'DENSITY'
   | 'LABELS'
-  | 'RATE'
-  | 'SOURCE_CLASS'
-  | 'TARGET_CLASS';
+  | 'RATE';
 
-export type MatrixInput = {
-  algorithms: Array<string>;
-  attacks: Array<string | number>;
-  datasets: Array<string>;
-  defenses?: Array<string | number> | null | undefined;
+/** Restricts the trials aggregated; every list is OR within, AND across */
+export type MatrixFilter = {
+  algorithms?: Array<string> | null | undefined;
+  /** attack ids or attack kinds */
+  attacks?: Array<string> | null | undefined;
+  datasets?: Array<string> | null | undefined;
+  /** defense ids or defense kinds ("none" = no defense) */
+  defenses?: Array<string> | null | undefined;
+  /** density slugs */
   densities?: Array<string> | null | undefined;
-  labels: Array<number>;
-  rates: Array<number>;
-  trialsPerCell: number;
+  labels?: Array<number> | null | undefined;
+  rates?: Array<number> | null | undefined;
 };
 
+/** viewer: read private data; member: write; admin: manage tokens */
 export type MemberRole =
   | 'admin'
   | 'member'
@@ -107,16 +138,18 @@ export type DensitiesQueryVariables = Exact<{ [key: string]: never; }>;
 export type DensitiesQuery = { densities: Array<{ id: string, slug: string, expression: string, label: string, description: string, integral: number, builtin: boolean }> };
 
 export type AttacksQueryVariables = Exact<{
-  first?: number | null | undefined;
+  first: number;
 }>;
 
 
-export type AttacksQuery = { attacks: { edges: Array<{ node: { id: string, slug: string, version: number, kind: AttackKind, name: string, description: string, params: Record<string, unknown>, createdAt: string } }> } };
+export type AttacksQuery = { attacks: { edges: Array<{ node: { id: string, slug: string, version: number, kind: AttackKind, name: string, description: string, params: Record<string, unknown>, createdAt: string, organization: { name: string } | null } }> } };
 
-export type DefensesQueryVariables = Exact<{ [key: string]: never; }>;
+export type DefensesQueryVariables = Exact<{
+  first: number;
+}>;
 
 
-export type DefensesQuery = { defenses: Array<{ id: string, slug: string, version: number, kind: DefenseKind, name: string, description: string, params: Record<string, unknown>, createdAt: string }> };
+export type DefensesQuery = { defenses: { edges: Array<{ node: { id: string, slug: string, version: number, kind: DefenseKind, name: string, description: string, params: Record<string, unknown>, createdAt: string, organization: { name: string } | null } }> } };
 
 export type CreateAttackMutationVariables = Exact<{
   input: CreateAttackInput;
@@ -125,13 +158,20 @@ export type CreateAttackMutationVariables = Exact<{
 
 export type CreateAttackMutation = { createAttack: { id: string, slug: string, version: number } };
 
+export type CreateDensityMutationVariables = Exact<{
+  input: CreateDensityInput;
+}>;
+
+
+export type CreateDensityMutation = { createDensity: { id: string, slug: string, label: string } };
+
 export type ExperimentsQueryVariables = Exact<{
-  first?: number | null | undefined;
+  first: number;
   after?: string | null | undefined;
 }>;
 
 
-export type ExperimentsQuery = { experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ExperimentsQuery = { experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ExperimentQueryVariables = Exact<{
   id: string | number;
@@ -140,48 +180,49 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, matrix: Record<string, unknown>, createdAt: string, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number }, cells: Array<{ row: Array<string>, column: Array<string>, successes: number, trials: number, wilsonLow: number, wilsonHigh: number, cleanAccuracy: number | null, reported: { successes: number, trials: number } | null }>, pairs: Array<{ row: Array<string>, column: Array<string>, successes: number, trials: number }> } | null };
+export type ExperimentQuery = { experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } } };
 
-export type ExperimentTrialsQueryVariables = Exact<{
+export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
-  first?: number | null | undefined;
+  rows: Array<MatrixDimension> | MatrixDimension;
+  columns: Array<MatrixDimension> | MatrixDimension;
 }>;
 
 
-export type ExperimentTrialsQuery = { experiment: { id: string, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, replicate: number, seed: number, status: TrialStatus, result: { success: boolean } | null } }> } } | null };
+export type ExperimentMatrixQuery = { experiment: { id: string, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> } } };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
 }>;
 
 
-export type CreateExperimentMutation = { createExperiment: { id: string, trialCount: number } };
+export type CreateExperimentMutation = { createExperiment: { trialCount: number, experiment: { id: string } } };
 
 export type TrialQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TrialQuery = { trial: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, replicate: number, seed: number, config: Record<string, unknown>, status: TrialStatus, attempts: number, progress: Record<string, unknown> | null, worker: string | null, backend: string | null, error: string | null, sourceIndex: number | null, targetIndex: number | null, targetClass: number | null, targetLabel: number | null, startedAt: string | null, finishedAt: string | null, experiment: { id: string, name: string }, result: { success: boolean, targetPrediction: number | null, targetConfidence: number | null, cleanAccuracy: number | null, poisonCount: number, propagation: unknown, detection: unknown, timings: unknown, backend: string, configHash: string } | null, artifacts: Array<{ id: string, kind: string, mime: string, sha256: string, size: number }> } | null };
+export type TrialQuery = { trial: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, replicate: number, seed: number, config: Record<string, unknown>, status: TrialStatus, attempts: number, progress: Record<string, unknown> | null, worker: string | null, backend: string | null, error: string | null, sourceIndex: number | null, targetIndex: number | null, targetClass: number | null, targetLabel: number | null, startedAt: string | null, finishedAt: string | null, experiment: { id: string, name: string }, attack: { id: string, name: string, slug: string, version: number } | null, defense: { id: string, name: string, slug: string, version: number } | null, result: { success: boolean, targetPrediction: number | null, targetConfidence: number | null, cleanAccuracy: number | null, poisonCount: number, propagation: unknown, detection: unknown, timings: unknown, backend: string, configHash: string } | null, artifacts: Array<{ id: string, kind: string, mime: string, sha256: string, size: number }> } };
 
-export type ArtifactQueryVariables = Exact<{
-  id: string | number;
+export type TrialArtifactQueryVariables = Exact<{
+  trial: string | number;
 }>;
 
 
-export type ArtifactQuery = { artifact: { id: string, mime: string, sha256: string, dataBase64: string } | null };
+export type TrialArtifactQuery = { trial: { id: string, artifacts: Array<{ id: string, mime: string, sha256: string, base64: string | null }> } };
 
 export type LeaderboardQueryVariables = Exact<{
-  filter?: LeaderboardFilter | null | undefined;
+  filter?: MatrixFilter | null | undefined;
 }>;
 
 
-export type LeaderboardQuery = { leaderboard: Array<{ successes: number, trials: number, wilsonLow: number, wilsonHigh: number, attack: { id: string, slug: string, name: string, kind: AttackKind, version: number }, reported: { successes: number, trials: number } | null }>, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: string, name: string, matrix: { cells: Array<{ row: Array<string>, rowLabels: Array<string>, successes: number, trials: number, paper: { successes: number, trials: number, publication: string, table: string } | null }> } } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: Array<{ slug: string, label: string, expression: string }>, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: Array<{ id: string, slug: string, name: string, version: number, kind: DefenseKind }> };
+export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: Array<{ slug: string, label: string, expression: string }>, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -258,7 +299,7 @@ export const DensitiesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DensitiesQuery, DensitiesQueryVariables>;
 export const AttacksDocument = new TypedDocumentString(`
-    query Attacks($first: Int) {
+    query Attacks($first: Int!) {
   attacks(first: $first) {
     edges {
       node {
@@ -270,22 +311,32 @@ export const AttacksDocument = new TypedDocumentString(`
         description
         params
         createdAt
+        organization {
+          name
+        }
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<AttacksQuery, AttacksQueryVariables>;
 export const DefensesDocument = new TypedDocumentString(`
-    query Defenses {
-  defenses {
-    id
-    slug
-    version
-    kind
-    name
-    description
-    params
-    createdAt
+    query Defenses($first: Int!) {
+  defenses(first: $first) {
+    edges {
+      node {
+        id
+        slug
+        version
+        kind
+        name
+        description
+        params
+        createdAt
+        organization {
+          name
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<DefensesQuery, DefensesQueryVariables>;
@@ -298,8 +349,17 @@ export const CreateAttackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAttackMutation, CreateAttackMutationVariables>;
+export const CreateDensityDocument = new TypedDocumentString(`
+    mutation CreateDensity($input: CreateDensityInput!) {
+  createDensity(input: $input) {
+    id
+    slug
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDensityMutation, CreateDensityMutationVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
-    query Experiments($first: Int, $after: String) {
+    query Experiments($first: Int!, $after: String) {
   experiments(first: $first, after: $after) {
     edges {
       node {
@@ -310,13 +370,12 @@ export const ExperimentsDocument = new TypedDocumentString(`
         status
         trialCount
         createdAt
-        progress {
-          queued
-          running
-          succeeded
-          failed
-          cancelled
-          total
+        organization {
+          name
+        }
+        statusCounts {
+          status
+          count
         }
       }
     }
@@ -338,43 +397,35 @@ export const ExperimentDocument = new TypedDocumentString(`
     status
     trialCount
     seedBase
-    matrix
     createdAt
-    progress {
-      queued
-      running
-      succeeded
-      failed
-      cancelled
-      total
+    organization {
+      name
     }
-    cells(rows: $rows, columns: $columns) {
-      row
-      column
-      successes
-      trials
-      wilsonLow
-      wilsonHigh
-      cleanAccuracy
-      reported {
+    statusCounts {
+      status
+      count
+    }
+    matrix(rows: $rows, columns: $columns) {
+      cells {
+        row
+        column
+        rowLabels
+        columnLabels
         successes
         trials
+        scheduled
+        wilsonLow
+        wilsonHigh
+        cleanAccuracyMean
+        paper {
+          successes
+          trials
+          publication
+          table
+        }
       }
     }
-    pairs: cells(rows: [SOURCE_CLASS], columns: [TARGET_CLASS]) {
-      row
-      column
-      successes
-      trials
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
-export const ExperimentTrialsDocument = new TypedDocumentString(`
-    query ExperimentTrials($id: ID!, $first: Int) {
-  experiment(id: $id) {
-    id
-    trials(first: $first) {
+    trials(first: 100) {
       edges {
         node {
           id
@@ -386,22 +437,55 @@ export const ExperimentTrialsDocument = new TypedDocumentString(`
           density
           attackKind
           defenseKind
-          replicate
           seed
           status
+          targetClass
+          targetLabel
           result {
             success
           }
         }
       }
+      pageInfo {
+        hasNextPage
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ExperimentTrialsQuery, ExperimentTrialsQueryVariables>;
+    `) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+export const ExperimentMatrixDocument = new TypedDocumentString(`
+    query ExperimentMatrix($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+  experiment(id: $id) {
+    id
+    matrix(rows: $rows, columns: $columns) {
+      cells {
+        row
+        column
+        rowLabels
+        columnLabels
+        successes
+        trials
+        scheduled
+        wilsonLow
+        wilsonHigh
+        cleanAccuracyMean
+        paper {
+          successes
+          trials
+          publication
+          table
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentMatrixQuery, ExperimentMatrixQueryVariables>;
 export const CreateExperimentDocument = new TypedDocumentString(`
     mutation CreateExperiment($input: CreateExperimentInput!) {
   createExperiment(input: $input) {
-    id
+    experiment {
+      id
+    }
     trialCount
   }
 }
@@ -437,6 +521,18 @@ export const TrialDocument = new TypedDocumentString(`
       id
       name
     }
+    attack {
+      id
+      name
+      slug
+      version
+    }
+    defense {
+      id
+      name
+      slug
+      version
+    }
     result {
       success
       targetPrediction
@@ -459,33 +555,41 @@ export const TrialDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrialQuery, TrialQueryVariables>;
-export const ArtifactDocument = new TypedDocumentString(`
-    query Artifact($id: ID!) {
-  artifact(id: $id) {
+export const TrialArtifactDocument = new TypedDocumentString(`
+    query TrialArtifact($trial: ID!) {
+  trial(id: $trial) {
     id
-    mime
-    sha256
-    dataBase64
+    artifacts {
+      id
+      mime
+      sha256
+      base64
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ArtifactQuery, ArtifactQueryVariables>;
+    `) as unknown as TypedDocumentString<TrialArtifactQuery, TrialArtifactQueryVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
-    query Leaderboard($filter: LeaderboardFilter) {
-  leaderboard(filter: $filter) {
-    attack {
-      id
-      slug
-      name
-      kind
-      version
-    }
-    successes
-    trials
-    wilsonLow
-    wilsonHigh
-    reported {
-      successes
-      trials
+    query Leaderboard($filter: MatrixFilter) {
+  experiments(first: 50) {
+    edges {
+      node {
+        id
+        name
+        matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
+          cells {
+            row
+            rowLabels
+            successes
+            trials
+            paper {
+              successes
+              trials
+              publication
+              table
+            }
+          }
+        }
+      }
     }
   }
   datasets {
@@ -525,12 +629,16 @@ export const LaunchOptionsDocument = new TypedDocumentString(`
       }
     }
   }
-  defenses {
-    id
-    slug
-    name
-    version
-    kind
+  defenses(first: 100) {
+    edges {
+      node {
+        id
+        slug
+        name
+        version
+        kind
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<LaunchOptionsQuery, LaunchOptionsQueryVariables>;

@@ -23,8 +23,8 @@ export function apiErrorToForm(e: unknown, knownFields: string[], aliases: Recor
   }
   if (Object.keys(out).length > 0) return out;
   for (const err of e.errors.length ? e.errors : [{ message: e.message }]) {
-    const lower = err.message.toLowerCase();
-    const hit = [...Object.keys(aliases), ...knownFields].find((f) => lower.includes(f.toLowerCase()));
+    const words = new Set(err.message.toLowerCase().split(/[^a-z0-9-]+/i));
+    const hit = [...Object.keys(aliases), ...knownFields].find((f) => words.has(f.toLowerCase()) || (f.includes(' ') && err.message.toLowerCase().includes(f)));
     const target = hit ? aliases[hit] ?? hit : '_form';
     out[target] = out[target] ? `${out[target]} ${err.message}` : err.message;
   }

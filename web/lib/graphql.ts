@@ -38,6 +38,9 @@ export class ApiError extends Error {
       const ext = e.extensions ?? {};
       const fields = ext.fields as Record<string, string> | Array<{ field: string; message: string }> | undefined;
       if (typeof ext.field === 'string') out[ext.field] = e.message;
+      // class-validator failures: [{ property, constraints: { rule: message } }]
+      const ve = ext.validationErrors as { property: string; constraints: Record<string, string> }[] | undefined;
+      if (Array.isArray(ve)) for (const v of ve) out[v.property] = Object.values(v.constraints ?? {}).join('; ') || e.message;
       if (Array.isArray(fields)) for (const f of fields) out[f.field] = f.message;
       else if (fields && typeof fields === 'object') Object.assign(out, fields);
     }

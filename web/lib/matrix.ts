@@ -1,4 +1,5 @@
 import type { CellView } from '@/components/matrix-table';
+import { ratePct, wilson } from './format';
 
 /** The dimensions a user may put on rows or columns, in URL form. */
 export const DIMENSIONS = ['dataset', 'labels', 'algorithm', 'rate', 'density', 'attack', 'defense'] as const;
@@ -19,16 +20,28 @@ export function parseAxes(rows: string | string[] | undefined, cols: string | st
 export const toEnum = (d: Dimension) => d.toUpperCase() as Uppercase<Dimension>;
 
 interface ApiCell {
-  row: string[]; column: string[]; successes: number; trials: number; wilsonLow: number; wilsonHigh: number;
-  cleanAccuracy?: number | null; reported?: { successes: number; trials: number } | null;
+  row: string[]; column: string[]; rowLabels: string[]; columnLabels: string[]; successes: number; trials: number;
+  wilsonLow?: number | null; wilsonHigh?: number | null; cleanAccuracyMean?: number | null;
+  paper?: { successes: number; trials: number } | null;
 }
 
-export function toCellViews(cells: ApiCell[]): CellView[] {
-  return cells.map((c) => ({
-    row: c.row, column: c.column, successes: c.successes, trials: c.trials, low: c.wilsonLow, high: c.wilsonHigh,
-    cleanAccuracy: c.cleanAccuracy ?? null,
-    reported: c.reported ? `${c.reported.successes}/${c.reported.trials}` : null,
-  }));
+/** Display text of one coordinate: rates as the papers write them (0.005 -> 0.5%), the API's label otherwise. */
+export function displayValue(dim: Dimension, label: string): string {
+  if (dim === 'rate' && label !== '' && Number.isFinite(Number(label))) return ratePct(Number(label));
+  return label;
+}
+
+export function toCellViews(cells: ApiCell[], rows: Dimension[], cols: Dimension[]): CellView[] {
+  return cells.map((c) => {
+    const [low, high] = c.wilsonLow != null && c.wilsonHigh != null ? [c.wilsonLow, c.wilsonHigh] : wilson(c.successes, c.trials);
+    return {
+      row: rows.map((d, i) => displayValue(d, c.rowLabels[i] ?? c.row[i] ?? '')),
+      column: cols.map((d, i) => displayValue(d, c.columnLabels[i] ?? c.column[i] ?? '')),
+      successes: c.successes, trials: c.trials, low, high,
+      cleanAccuracy: c.cleanAccuracyMean ?? null,
+      reported: c.paper ? `${c.paper.successes}/${c.paper.trials}` : null,
+    };
+  });
 }
 
 /** Flat rows of the shown table, for CSV/JSON export. */

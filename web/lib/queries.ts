@@ -29,14 +29,14 @@ export const DensitiesQuery = graphql(`
 `);
 
 export const AttacksQuery = graphql(`
-  query Attacks($first: Int) {
-    attacks(first: $first) { edges { node { id slug version kind name description params createdAt } } }
+  query Attacks($first: Int!) {
+    attacks(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }
   }
 `);
 
 export const DefensesQuery = graphql(`
-  query Defenses {
-    defenses { id slug version kind name description params createdAt }
+  query Defenses($first: Int!) {
+    defenses(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }
   }
 `);
 
@@ -46,10 +46,16 @@ export const CreateAttackMutation = graphql(`
   }
 `);
 
+export const CreateDensityMutation = graphql(`
+  mutation CreateDensity($input: CreateDensityInput!) {
+    createDensity(input: $input) { id slug label }
+  }
+`);
+
 export const ExperimentsQuery = graphql(`
-  query Experiments($first: Int, $after: String) {
+  query Experiments($first: Int!, $after: String) {
     experiments(first: $first, after: $after) {
-      edges { node { id name visibility preset status trialCount createdAt progress { queued running succeeded failed cancelled total } } }
+      edges { node { id name visibility preset status trialCount createdAt organization { name } statusCounts { status count } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -58,29 +64,40 @@ export const ExperimentsQuery = graphql(`
 export const ExperimentQuery = graphql(`
   query Experiment($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     experiment(id: $id) {
-      id name description visibility preset status trialCount seedBase matrix createdAt
-      progress { queued running succeeded failed cancelled total }
-      cells(rows: $rows, columns: $columns) {
-        row column successes trials wilsonLow wilsonHigh cleanAccuracy
-        reported { successes trials }
+      id name description visibility preset status trialCount seedBase createdAt
+      organization { name }
+      statusCounts { status count }
+      matrix(rows: $rows, columns: $columns) {
+        cells {
+          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          paper { successes trials publication table }
+        }
       }
-      pairs: cells(rows: [SOURCE_CLASS], columns: [TARGET_CLASS]) { row column successes trials }
+      trials(first: 100) {
+        edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status targetClass targetLabel result { success } } }
+        pageInfo { hasNextPage }
+      }
     }
   }
 `);
 
-export const ExperimentTrialsQuery = graphql(`
-  query ExperimentTrials($id: ID!, $first: Int) {
+export const ExperimentMatrixQuery = graphql(`
+  query ExperimentMatrix($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     experiment(id: $id) {
       id
-      trials(first: $first) { edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind replicate seed status result { success } } } }
+      matrix(rows: $rows, columns: $columns) {
+        cells {
+          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          paper { successes trials publication table }
+        }
+      }
     }
   }
 `);
 
 export const CreateExperimentMutation = graphql(`
   mutation CreateExperiment($input: CreateExperimentInput!) {
-    createExperiment(input: $input) { id trialCount }
+    createExperiment(input: $input) { experiment { id } trialCount }
   }
 `);
 
@@ -90,6 +107,8 @@ export const TrialQuery = graphql(`
       id ordinal dataset labels algorithm rate density attackKind defenseKind replicate seed config status attempts progress
       worker backend error sourceIndex targetIndex targetClass targetLabel startedAt finishedAt
       experiment { id name }
+      attack { id name slug version }
+      defense { id name slug version }
       result { success targetPrediction targetConfidence cleanAccuracy poisonCount propagation detection timings backend configHash }
       artifacts { id kind mime sha256 size }
     }
@@ -97,17 +116,23 @@ export const TrialQuery = graphql(`
 `);
 
 export const ArtifactQuery = graphql(`
-  query Artifact($id: ID!) {
-    artifact(id: $id) { id mime sha256 dataBase64 }
+  query TrialArtifact($trial: ID!) {
+    trial(id: $trial) { id artifacts { id mime sha256 base64 } }
   }
 `);
 
+/** Leaderboard: per public experiment, k/n grouped by attack and setting (merged across experiments by the page). */
 export const LeaderboardQuery = graphql(`
-  query Leaderboard($filter: LeaderboardFilter) {
-    leaderboard(filter: $filter) {
-      attack { id slug name kind version }
-      successes trials wilsonLow wilsonHigh
-      reported { successes trials }
+  query Leaderboard($filter: MatrixFilter) {
+    experiments(first: 50) {
+      edges {
+        node {
+          id name
+          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
+            cells { row rowLabels successes trials paper { successes trials publication table } }
+          }
+        }
+      }
     }
     datasets { slug name }
     algorithms { slug name }
@@ -120,6 +145,6 @@ export const LaunchOptionsQuery = graphql(`
     algorithms { slug name }
     densities { slug label expression }
     attacks(first: 100) { edges { node { id slug name version kind } } }
-    defenses { id slug name version kind }
+    defenses(first: 100) { edges { node { id slug name version kind } } }
   }
 `);

@@ -3,6 +3,7 @@ import { ViewerQuery } from './queries';
 
 export interface ViewerView {
   label: string;
+  organizationId: string;
   organization: string;
   organizationSlug: string;
   role: string;
@@ -26,6 +27,7 @@ export async function viewerForToken(token?: string): Promise<ViewerView | undef
   if (!v) return undefined;
   return {
     label: `${v.member.name} · ${v.organization.name} (${v.member.role})`,
+    organizationId: v.organization.id,
     organization: v.organization.name,
     organizationSlug: v.organization.slug,
     role: String(v.member.role),

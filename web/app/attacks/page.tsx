@@ -8,8 +8,8 @@ import { dateTime } from '@/lib/format';
 export const metadata: Metadata = { title: 'Attacks' };
 export const dynamic = 'force-dynamic';
 
-export default async function AttacksPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
-  const { created } = await searchParams;
+export default async function AttacksPage({ searchParams }: { searchParams: Promise<{ created?: string; density?: string }> }) {
+  const { created, density } = await searchParams;
   let data;
   try {
     data = await gql(AttacksQuery, { first: 100 });
@@ -21,14 +21,14 @@ export default async function AttacksPage({ searchParams }: { searchParams: Prom
     <>
       <h1>Attacks</h1>
       <p className="lead">Attack definitions: immutable once a trial uses them; a change is a new version. <Link href="/attacks/new">Define an attack</Link></p>
-      {created ? <div className="alert info" role="status">Attack saved.</div> : null}
+      {created ? <div className="alert info" role="status">Attack saved.{density ? <> Density <span className="mono">{density}</span> added to your catalogue.</> : null}</div> : null}
       {attacks.length === 0 ? <Empty>No attacks visible. <Link href="/attacks/new">Define one</Link>.</Empty> : (
         <table className="data">
           <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th><th>Created</th></tr></thead>
           <tbody>
             {attacks.map((a) => (
               <tr key={a.id} className={a.id === created ? 'highlight' : undefined}>
-                <td>{a.name}{a.description ? <div className="muted small">{a.description}</div> : null}</td>
+                <td>{a.name}{a.description ? <div className="muted small">{a.description}</div> : null}<div className="muted small">{a.organization ? a.organization.name : 'built in'}</div></td>
                 <td className="mono">{a.slug}</td><td className="num">v{a.version}</td>
                 <td><span className="badge">{String(a.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
                 <td className="mono small">{JSON.stringify(a.params)}</td><td className="small">{dateTime(a.createdAt as string)}</td>

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export default async function DefensesPage() {
   let data;
   try {
-    data = await gql(DefensesQuery);
+    data = await gql(DefensesQuery, { first: 100 });
   } catch (e) {
     return <><h1>Defenses</h1><ApiFailure error={e} /></>;
   }
@@ -17,11 +17,11 @@ export default async function DefensesPage() {
     <>
       <h1>Defenses</h1>
       <p className="lead">Defense definitions applied before training; each reports detection (TPR, FPR, AUC) and the attack's success after it.</p>
-      {data.defenses.length === 0 ? <Empty>No defenses visible.</Empty> : (
+      {data.defenses.edges.length === 0 ? <Empty>No defenses visible.</Empty> : (
         <table className="data">
           <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th></tr></thead>
           <tbody>
-            {data.defenses.map((d) => (
+            {data.defenses.edges.map(({ node: d }) => (
               <tr key={d.id}>
                 <td>{d.name}{d.description ? <div className="muted small">{d.description}</div> : null}</td>
                 <td className="mono">{d.slug}</td><td className="num">v{d.version}</td>

@@ -5,6 +5,7 @@ import { ExperimentsQuery } from '@/lib/queries';
 import { getViewer } from '@/lib/session';
 import { ApiFailure, Empty, StatusBadge } from '@/components/states';
 import { dateTime } from '@/lib/format';
+import { progressFrom } from '@/components/progress';
 
 export const metadata: Metadata = { title: 'Experiments' };
 export const dynamic = 'force-dynamic';
@@ -31,14 +32,15 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
           <thead><tr><th>Name</th><th>Status</th><th>Visibility</th><th>Preset</th><th className="num">Trials</th><th>Progress</th><th>Created</th></tr></thead>
           <tbody>
             {list.map((x) => {
-              const done = x.progress.succeeded + x.progress.failed + x.progress.cancelled;
+              const progress = progressFrom(x.statusCounts, x.trialCount);
+              const done = progress.succeeded + progress.failed + progress.cancelled;
               return (
                 <tr key={x.id}>
-                  <td><Link href={`/experiments/${x.id}`}>{x.name}</Link></td>
+                  <td><Link href={`/experiments/${x.id}`}>{x.name}</Link> <span className="muted small">{x.organization.name}</span></td>
                   <td><StatusBadge status={String(x.status)} /></td>
                   <td>{String(x.visibility).toLowerCase()}</td><td className="mono">{x.preset}</td>
                   <td className="num">{x.trialCount}</td>
-                  <td><span className="bar" style={{ width: `${Math.round((done / Math.max(1, x.progress.total)) * 80)}px` }} /> <span className="small muted">{done}/{x.progress.total}</span></td>
+                  <td><span className="bar" style={{ width: `${Math.round((done / Math.max(1, progress.total)) * 80)}px` }} /> <span className="small muted">{done}/{progress.total}</span></td>
                   <td className="small">{dateTime(x.createdAt as string)}</td>
                 </tr>
               );

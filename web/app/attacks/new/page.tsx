@@ -24,7 +24,7 @@ export default async function NewAttackPage() {
       <h1>Define an attack</h1>
       <p className="lead">A versioned attack definition your organization can use in experiments. The API validates every parameter.</p>
       {viewer ? null : <div className="alert info">You are not signed in: the API will refuse to save. <Link href="/sign-in?next=/attacks/new">Sign in</Link>.</div>}
-      <AttackForm densities={densities} />
+      <AttackForm densities={densities} organizationId={viewer?.organizationId ?? ''} />
     </>
   );
 }

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
-import { ExperimentQuery, ExperimentTrialsQuery } from '@/lib/queries';
+import { ExperimentQuery } from '@/lib/queries';
 import { DIMENSIONS, DIMENSION_LABEL, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
 import { MatrixTable } from '@/components/matrix-table';
-import { ClassHeatmap } from '@/components/heatmap';
-import { ProgressBar } from '@/components/progress';
+import { ClassHeatmap, type PairCell } from '@/components/heatmap';
+import { ProgressBar, progressFrom } from '@/components/progress';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { ApiFailure, StatusBadge } from '@/components/states';
 import { dateTime, ratePct } from '@/lib/format';
@@ -22,19 +22,29 @@ export default async function ExperimentPage({ params, searchParams }: { params:
   const axes = parseAxes(sp.rows, sp.cols);
   let data;
   try {
-    [data] = await Promise.all([gql(ExperimentQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) })]);
+    data = await gql(ExperimentQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) });
   } catch (e) {
     if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) notFound();
     return <><h1>Experiment</h1><ApiFailure error={e} /></>;
   }
   const exp = data.experiment;
   if (!exp) notFound();
-  const trials = await gql(ExperimentTrialsQuery, { id, first: 50 }).then((d) => d.experiment?.trials.edges.map((e) => e.node) ?? []).catch(() => []);
-  const cells = toCellViews(exp.cells);
+  const trials = exp.trials.edges.map((e) => e.node);
+  const cells = toCellViews(exp.matrix.cells, axes.rows, axes.cols);
+  const progress = progressFrom(exp.statusCounts, exp.trialCount);
   const live = exp.status === 'QUEUED' || exp.status === 'RUNNING';
   const query = `rows=${axes.rows.join(',')}&cols=${axes.cols.join(',')}`;
-  const pairs = exp.pairs.map((c) => ({ source: Number(c.row[0]), target: Number(c.column[0]), successes: c.successes, trials: c.trials }));
-  const rowTitle = axes.rows.map((d) => DIMENSION_LABEL[d]).join(' · ') || '';
+  // Class-pair grid from the trials on this page (the API has no class dimension yet).
+  const pairMap = new Map<string, PairCell>();
+  for (const t of trials) {
+    if (!t.result || t.targetLabel == null || t.targetClass == null) continue;
+    const k = `${t.targetLabel},${t.targetClass}`;
+    const cell = pairMap.get(k) ?? { source: t.targetLabel, target: t.targetClass, successes: 0, trials: 0 };
+    cell.trials += 1;
+    if (t.result.success) cell.successes += 1;
+    pairMap.set(k, cell);
+  }
+  const rowTitle = axes.rows.map((d) => DIMENSION_LABEL[d]).join(' · ');
   return (
     <>
       <AutoRefresh active={live} />
@@ -42,10 +52,10 @@ export default async function ExperimentPage({ params, searchParams }: { params:
       <p className="small"><Link href="/experiments">← Experiments</Link></p>
       <h1>{exp.name} <StatusBadge status={String(exp.status)} /></h1>
       <p className="lead">
-        {exp.visibility === 'PRIVATE' ? 'Private' : 'Public'} · preset <span className="mono">{exp.preset}</span> · {exp.trialCount} trials · seed base {exp.seedBase} · created {dateTime(exp.createdAt as string)}
+        {exp.organization.name} · {exp.visibility === 'PRIVATE' ? 'private' : 'public'} · preset <span className="mono">{exp.preset}</span> · {exp.trialCount} trials · seed base {exp.seedBase} · created {dateTime(exp.createdAt as string)}
       </p>
       {exp.description ? <p>{exp.description}</p> : null}
-      <ProgressBar p={exp.progress} />
+      <ProgressBar p={progress} />
 
       <h2>Results</h2>
       <form method="get" className="inline panel" aria-label="Table layout">
@@ -67,32 +77,33 @@ export default async function ExperimentPage({ params, searchParams }: { params:
         </fieldset>
         <button type="submit" className="secondary">Show table</button>
         <span className="small">
-          Download: <a href={`/experiments/${exp.id}/export?format=csv&${query}`} download>CSV</a> · <a href={`/experiments/${exp.id}/export?format=json&${query}`} download>JSON</a>
+          Download this table: <a href={`/experiments/${exp.id}/export?format=csv&${query}`} download data-testid="csv">CSV</a> · <a href={`/experiments/${exp.id}/export?format=json&${query}`} download data-testid="json">JSON</a>
         </span>
       </form>
-      <MatrixTable cells={cells} rowTitle={rowTitle} caption="Successes / trials per cell, shaded by success rate; hover a cell for its Wilson 95% interval. Paper values below where the paper reports the cell." />
+      <MatrixTable cells={cells} rowTitle={rowTitle} caption="Successes / finished trials per cell, shaded by success rate; hover a cell for its Wilson 95% interval. The paper's value sits below where the paper reports that cell." />
 
-      <h2>Source class × target class</h2>
-      <ClassHeatmap cells={pairs} classes={10} />
+      <h2>Target label × true class</h2>
+      <ClassHeatmap cells={[...pairMap.values()]} classes={10} />
+      {exp.trials.pageInfo.hasNextPage ? <p className="small muted">Grid drawn from the first {trials.length} trials.</p> : null}
 
       <h2>Trials</h2>
       {trials.length === 0 ? <p className="muted">No trials.</p> : (
         <table className="data" data-testid="trials">
           <thead><tr><th className="num">#</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th><th>Density</th><th>Attack</th><th>Defense</th><th className="num">Seed</th><th>Status</th><th>Outcome</th></tr></thead>
           <tbody>
-            {trials.map((t) => (
+            {trials.slice(0, 50).map((t) => (
               <tr key={t.id}>
-                <td className="num"><Link href={`/trials/${t.id}`}>{t.ordinal}</Link></td>
+                <td className="num"><Link href={`/trials/${t.id}`}>#{t.ordinal}</Link></td>
                 <td>{t.dataset}</td><td className="num">{t.labels}</td><td>{t.algorithm}</td><td className="num">{ratePct(t.rate)}</td>
                 <td className="mono small">{t.density ?? '–'}</td><td>{t.attackKind}</td><td>{t.defenseKind}</td><td className="num mono">{t.seed}</td>
                 <td><StatusBadge status={String(t.status)} /></td>
-                <td>{t.result ? (t.result.success ? <span className="badge ok">poisoned</span> : <span className="badge">resisted</span>) : '–'}</td>
+                <td>{t.result ? (t.result.success ? <span className="badge bad">poisoned</span> : <span className="badge ok">resisted</span>) : '–'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {exp.trialCount > trials.length ? <p className="small muted">Showing the first {trials.length} of {exp.trialCount} trials.</p> : null}
+      {exp.trialCount > Math.min(50, trials.length) ? <p className="small muted">Showing the first {Math.min(50, trials.length)} of {exp.trialCount} trials.</p> : null}
     </>
   );
 }

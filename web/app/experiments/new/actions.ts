@@ -26,25 +26,27 @@ export async function launchExperimentAction(_prev: FormState, form: FormData): 
     labels,
     algorithms: list(form, 'algorithms'),
     rates: ratesPct.map((p) => Number((p / 100).toPrecision(12))),
-    densities: list(form, 'densities'),
+    densities: list(form, 'densities').length ? list(form, 'densities') : null,
     attacks: list(form, 'attacks'),
-    defenses: list(form, 'defenses'),
+    defenses: list(form, 'defenses').length ? list(form, 'defenses') : null,
     trialsPerCell,
   };
+  if (!form.get('organizationId')) errors._form = 'Sign in first: experiments belong to an organization.';
   for (const k of ['datasets', 'algorithms', 'attacks'] as const) if (matrix[k].length === 0) errors[k] = 'Choose at least one.';
   if (Object.keys(errors).length > 0) return { errors, values };
   let id: string;
   try {
     const res = await gql(CreateExperimentMutation, {
       input: {
+        organizationId: String(form.get('organizationId') ?? ''),
         name,
         visibility: form.get('visibility') === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC',
         preset: String(form.get('preset') ?? 'toy'),
-        seedBase: seedText ? Number(seedText) : null,
+        ...(seedText ? { seedBase: Number(seedText) } : {}),
         matrix,
       },
     });
-    id = res.createExperiment.id;
+    id = res.createExperiment.experiment.id;
   } catch (e) {
     return {
       errors: apiErrorToForm(e, ['name', 'visibility', 'preset', 'seedBase', 'datasets', 'labels', 'algorithms', 'rates', 'densities', 'attacks', 'defenses', 'trialsPerCell'], {

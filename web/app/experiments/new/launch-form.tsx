@@ -35,7 +35,7 @@ function Choices({ name, legend, options, chosen, onChange, error, hint }: {
 }
 
 /** Matrix builder: shows how many trials the matrix expands into before it is submitted. */
-export function LaunchForm({ options }: { options: LaunchOptions }) {
+export function LaunchForm({ options, organizationId }: { options: LaunchOptions; organizationId: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: {} });
   const v = state.values;
   const e = state.errors;
@@ -55,6 +55,7 @@ export function LaunchForm({ options }: { options: LaunchOptions }) {
   return (
     <form action={action} className="stack" style={{ maxWidth: 820 }}>
       {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
+      <input type="hidden" name="organizationId" value={organizationId} />
       <div className="row">
         <div className="grow"><Field id="name" label="Name" error={e.name}><input id="name" name="name" type="text" required defaultValue={str(v.name)} {...invalid('name', e.name)} /></Field></div>
         <Field id="preset" label="Scale preset" error={e.preset}>

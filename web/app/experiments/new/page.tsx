@@ -22,7 +22,7 @@ export default async function NewExperimentPage() {
     algorithms: data.algorithms.map((a) => ({ value: a.slug, label: a.name })),
     densities: data.densities.map((d) => ({ value: d.slug, label: d.label })),
     attacks: data.attacks.edges.map(({ node: a }) => ({ value: a.id, label: `${a.name} v${a.version}` })),
-    defenses: data.defenses.map((d) => ({ value: d.id, label: `${d.name} v${d.version}` })),
+    defenses: data.defenses.edges.map(({ node: d }) => ({ value: d.id, label: `${d.name} v${d.version}` })),
     maxTrials: Number(process.env.FROGPOND_MAX_TRIALS ?? 10000),
   };
   return (
@@ -30,7 +30,7 @@ export default async function NewExperimentPage() {
       <h1>Launch an experiment</h1>
       <p className="lead">Every combination of the chosen values becomes a cell; each cell runs the given number of trials with seeds derived from the seed base.</p>
       {viewer ? null : <div className="alert info">You are not signed in: the API will refuse to launch. <Link href="/sign-in?next=/experiments/new">Sign in</Link>.</div>}
-      <LaunchForm options={options} />
+      <LaunchForm options={options} organizationId={viewer?.organizationId ?? ''} />
     </>
   );
 }

@@ -40,8 +40,8 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       <p className="small"><Link href={`/experiments/${t.experiment.id}`}>← {t.experiment.name}</Link></p>
       <h1>Trial #{t.ordinal} <StatusBadge status={String(t.status)} /></h1>
       <p className="lead">
-        {t.attackKind} on {t.dataset} ({t.labels} labels) with {t.algorithm} at {ratePct(t.rate)}
-        {t.density ? <> · density <code>{t.density}</code></> : null} · defense {t.defenseKind}
+        {t.attack ? `${t.attack.name} v${t.attack.version}` : t.attackKind} on {t.dataset} ({t.labels} labels) with {t.algorithm} at {ratePct(t.rate)}
+        {t.density ? <> · density <code>{t.density}</code></> : null} · defense {t.defense ? `${t.defense.name} v${t.defense.version}` : t.defenseKind}
       </p>
       {live && progress ? <p className="small muted" role="status">Running: {progress.phase} {progress.step ?? ''}/{progress.total ?? ''}</p> : null}
       {t.error ? <div className="alert error" role="alert">{t.error}</div> : null}
@@ -81,7 +81,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <figure key={a.id} style={{ margin: '8px 0' }}>
           <div className="strip" data-testid="image-strip">
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={`/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`} style={{ maxWidth: '100%', minHeight: 48 }} />
+            <img src={`/trials/${t.id}/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`} style={{ maxWidth: '100%', minHeight: 48 }} />
           </div>
           <figcaption className="small muted">{a.kind} · source x′ on the left … target x* on the right · sha256 <span className="mono">{a.sha256.slice(0, 12)}</span></figcaption>
         </figure>

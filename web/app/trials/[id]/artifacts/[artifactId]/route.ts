@@ -2,13 +2,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { ApiError, gql } from '@/lib/graphql';
 import { ArtifactQuery } from '@/lib/queries';
 
-/** Serves an artifact's bytes (PNG strips) through the API, with the viewer's token. */
-export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+/** Serves one artifact's bytes (PNG strips) through the API, with the viewer's token. */
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string; artifactId: string }> }) {
+  const { id, artifactId } = await params;
   try {
-    const { artifact } = await gql(ArtifactQuery, { id });
-    if (!artifact) return new NextResponse('not found', { status: 404 });
-    return new NextResponse(Buffer.from(artifact.dataBase64, 'base64'), {
+    const { trial } = await gql(ArtifactQuery, { trial: id });
+    const artifact = trial.artifacts.find((a) => a.id === artifactId);
+    if (!artifact?.base64) return new NextResponse('not found', { status: 404 });
+    return new NextResponse(Buffer.from(artifact.base64, 'base64'), {
       headers: { 'content-type': artifact.mime, 'cache-control': 'private, max-age=31536000, immutable', etag: `"${artifact.sha256}"` },
     });
   } catch (e) {
