@@ -17,7 +17,7 @@ export class Experiment {
   @Field() @Column('text') name: string;
   @Field() @Column('text') description: string;
   @Field(() => Visibility) @Column({ type: 'enum', enum: Visibility, enumName: 'experiment_visibility' }) visibility: Visibility;
-  @Field(() => GraphQLJSONObject, { description: 'The normalised matrix this experiment expanded' }) @Column('jsonb') matrix: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { name: 'spec', description: 'The normalised matrix specification this experiment expanded' }) @Column('jsonb') matrix: Record<string, unknown>;
   @Field(() => Int) @Column('int', { name: 'seed_base' }) seedBase: number;
   @Field() @Column('text') preset: string;
   @Field(() => ExperimentStatus) @Column({ type: 'enum', enum: ExperimentStatus, enumName: 'experiment_status' }) status: ExperimentStatus;

@@ -1,0 +1,213 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { trialSeed } from '../../server/src/modules/experiment/experiment-expansion';
+
+const CREATE = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id status trialCount visibility seedBase } } }`;
+const RECORD = `mutation($i: RecordTrialResultInput!) { recordTrialResult(input: $i) { id success } }`;
+
+describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real PostgreSQL)', () => {
+  let server: TestServer;
+  let a: { token: string; organizationId: string };
+  let b: { token: string; organizationId: string };
+  let interpolation: string;
+  let featureCollision: string;
+  before(async () => {
+    server = await startTestServer({ config: { maxTrials: 500 } });
+    a = await bootstrapOrg(server, 'lab-a');
+    b = await bootstrapOrg(server, 'lab-b');
+    interpolation = await builtinAttackId(server, 'interpolation');
+    featureCollision = await builtinAttackId(server, 'feature-collision');
+  });
+  after(async () => { await server?.stop(); await server?.dropDatabase(); });
+
+  const counts = async () => (await server.ds.query(`SELECT (SELECT count(*)::int FROM experiment) AS e, (SELECT count(*)::int FROM trial) AS t`))[0];
+
+  it('expands the cross product into QUEUED trials (densities only for interpolation attacks)', async () => {
+    const defenses = await server.ds.query(`SELECT id FROM defense_definition WHERE slug IN ('none', 'pixel-clustering') ORDER BY slug`);
+    const r = await gql(server, CREATE, { i: {
+      organizationId: a.organizationId, name: 'grid', seedBase: 7, preset: 'toy',
+      matrix: { datasets: ['moons', 'blobs'], labels: [10, 20], algorithms: ['fixmatch'], rates: [0.01, 0.02, 0.05],
+        densities: ['uniform', 'x'], attacks: [interpolation, featureCollision], defenses: defenses.map((d: any) => d.id), trialsPerCell: 2 },
+    } }, a.token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    // 2 datasets x 2 labels x 1 algorithm x 3 rates x (2 densities for interpolation + 1 for feature collision) x 2 defenses x 2 = 144
+    assert.equal(r.data.createExperiment.trialCount, 144);
+    const id = r.data.createExperiment.experiment.id;
+    const rows = await server.ds.query(`SELECT count(*)::int AS n, count(DISTINCT seed)::int AS seeds,
+        count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
+        count(*) FILTER (WHERE attack_kind = 'interpolation' AND config->>'density' IS NOT NULL)::int AS with_density,
+        count(*) FILTER (WHERE attack_kind = 'feature-collision' AND density IS NULL AND NOT config ? 'density')::int AS fc_plain
+      FROM trial WHERE experiment_id = $1`, [id]);
+    assert.deepEqual(rows[0], { n: 144, seeds: 144, queued: 144, with_density: 96, fc_plain: 48 });
+    const [t] = await server.ds.query(`SELECT config FROM trial WHERE experiment_id = $1 AND ordinal = 0`, [id]);
+    assert.deepEqual(t.config, {
+      preset: 'toy', dataset: 'moons', labels: 10, algorithm: 'fixmatch', rate: 0.01,
+      attack: { kind: 'interpolation', params: { path: 'linear' } }, density: '1', defense: { kind: 'none', params: {} },
+    });
+  });
+
+  it('derives deterministic seeds from the seed base and the cell', async () => {
+    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch', 'uda'], rates: [0.01], attacks: [interpolation], trialsPerCell: 3 };
+    const make = async (seedBase: number) => {
+      const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: `seeds ${seedBase}`, seedBase, matrix } }, a.token);
+      return server.ds.query(`SELECT ordinal, algorithm, replicate, seed, attack_id FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [r.data.createExperiment.experiment.id]);
+    };
+    const first = await make(42);
+    const again = await make(42);
+    const other = await make(43);
+    assert.equal(first.length, 6);
+    assert.deepEqual(first.map((t: any) => t.seed), again.map((t: any) => t.seed));
+    assert.notDeepEqual(first.map((t: any) => t.seed), other.map((t: any) => t.seed));
+    for (const t of first) {
+      assert.equal(t.seed, trialSeed(42, { dataset: 'moons', labels: 10, algorithm: t.algorithm, rate: 0.01, density: 'uniform', attackId: t.attack_id, defenseId: null, replicate: t.replicate }));
+    }
+  });
+
+  it('refuses a matrix over the cap with BAD_USER_INPUT and writes nothing', async () => {
+    const before = await counts();
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'too big',
+      matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 501 } } }, a.token);
+    assert.deepEqual(codes(r), ['BAD_USER_INPUT']);
+    assert.match(r.errors![0].message, /501 trials, over the cap of 500/);
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('refuses unknown datasets/attacks and malformed matrices, writing nothing', async () => {
+    const before = await counts();
+    const base = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 1 };
+    for (const matrix of [
+      { ...base, datasets: ['imagenet'] },
+      { ...base, attacks: ['00000000-0000-0000-0000-000000000000'] },
+      { ...base, rates: [1.5] },
+      { ...base, labels: [] },
+      { ...base, densities: ['no-such-density'] },
+    ]) {
+      const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'bad', matrix } }, a.token);
+      assert.deepEqual(codes(r), ['BAD_USER_INPUT'], JSON.stringify(matrix));
+    }
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('refuses cross-organization writes and hides private experiments from other organizations', async () => {
+    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 1 };
+    assert.deepEqual(codes(await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'x', matrix } }, b.token)), ['FORBIDDEN']);
+    assert.deepEqual(codes(await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'x', matrix } })), ['UNAUTHENTICATED']);
+
+    const priv = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'secret', visibility: 'PRIVATE', matrix } }, a.token);
+    const pub = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'open', visibility: 'PUBLIC', matrix } }, a.token);
+    const privId = priv.data.createExperiment.experiment.id;
+    const pubId = pub.data.createExperiment.experiment.id;
+    const [trial] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [privId]);
+    const [pubTrial] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [pubId]);
+
+    const get = `query($id: ID!) { experiment(id: $id) { name } }`;
+    assert.equal((await gql(server, get, { id: privId }, a.token)).data.experiment.name, 'secret');
+    assert.deepEqual(codes(await gql(server, get, { id: privId }, b.token)), ['NOT_FOUND']);
+    assert.deepEqual(codes(await gql(server, get, { id: privId })), ['NOT_FOUND']);
+    assert.deepEqual(codes(await gql(server, `query($id: ID!) { trial(id: $id) { id } }`, { id: trial.id }, b.token)), ['NOT_FOUND']);
+
+    const list = `{ experiments(first: 100) { edges { node { id } } } }`;
+    const ids = (r: any) => r.data.experiments.edges.map((e: any) => e.node.id);
+    assert.ok(ids(await gql(server, list, {}, a.token)).includes(privId));
+    assert.ok(!ids(await gql(server, list, {}, b.token)).includes(privId));
+    assert.ok(!ids(await gql(server, list)).includes(privId));
+    assert.ok(ids(await gql(server, list)).includes(pubId));
+
+    // writes on another organization's experiment/trials
+    assert.deepEqual(codes(await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: pubId }, b.token)), ['FORBIDDEN']);
+    assert.deepEqual(codes(await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: privId }, b.token)), ['NOT_FOUND']);
+    const outcome = { success: true, backend: 'cpu', configHash: 'h' };
+    assert.deepEqual(codes(await gql(server, RECORD, { i: { trialId: pubTrial.id, ...outcome } }, b.token)), ['FORBIDDEN']);
+    assert.deepEqual(codes(await gql(server, RECORD, { i: { trialId: trial.id, ...outcome } }, b.token)), ['NOT_FOUND']);
+    assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM trial_result WHERE trial_id IN ($1, $2)`, [trial.id, pubTrial.id]))[0].n, 0);
+  });
+
+  it('records a result exactly once; a second write is refused and results cannot be updated', async () => {
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'once',
+      matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 2 } } }, a.token);
+    const expId = r.data.createExperiment.experiment.id;
+    const trials = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const input = { trialId: trials[0].id, success: true, targetPrediction: 1, targetConfidence: 0.9, cleanAccuracy: 0.8, poisonCount: 5,
+      propagation: { alphas: [0, 0.5, 1] }, timings: { totalMs: 12 }, backend: 'cpu', configHash: 'abc',
+      artifacts: [{ kind: 'poison-strip', mime: 'image/png', base64: png.toString('base64') }] };
+    const first = await gql(server, RECORD, { i: input }, a.token);
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    const second = await gql(server, RECORD, { i: { ...input, success: false } }, a.token);
+    assert.deepEqual(codes(second), ['BAD_USER_INPUT']);
+    assert.match(second.errors![0].message, /already has a result/);
+    const rows = await server.ds.query(`SELECT success FROM trial_result WHERE trial_id = $1`, [trials[0].id]);
+    assert.deepEqual(rows, [{ success: true }]);
+    await assert.rejects(server.ds.query(`UPDATE trial_result SET success = false WHERE trial_id = $1`, [trials[0].id]), /immutable/);
+
+    const t = await gql(server, `query($id: ID!) { trial(id: $id) { status result { success cleanAccuracy } artifacts { kind sha256 size base64 } experiment { status } } }`, { id: trials[0].id });
+    assert.equal(t.data.trial.status, 'SUCCEEDED');
+    assert.deepEqual(t.data.trial.result, { success: true, cleanAccuracy: 0.8 });
+    assert.equal(t.data.trial.artifacts[0].base64, png.toString('base64'));
+    assert.equal(t.data.trial.artifacts[0].size, 8);
+    assert.equal(t.data.trial.experiment.status, 'RUNNING');
+
+    // a wrong artifact hash is refused, nothing recorded for that trial
+    const bad = await gql(server, RECORD, { i: { ...input, trialId: trials[1].id, artifacts: [{ ...input.artifacts[0], sha256: 'f'.repeat(64) }] } }, a.token);
+    assert.deepEqual(codes(bad), ['BAD_USER_INPUT']);
+    assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM trial_result WHERE trial_id = $1`, [trials[1].id]))[0].n, 0);
+
+    // cancel: the remaining trial is cancelled and takes no result
+    const c = await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: expId }, a.token);
+    assert.equal(c.data.cancelExperiment.status, 'CANCELLED');
+    const late = await gql(server, RECORD, { i: { ...input, trialId: trials[1].id, artifacts: [] } }, a.token);
+    assert.deepEqual(codes(late), ['BAD_USER_INPUT']);
+    const st = await server.ds.query(`SELECT status FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
+    assert.deepEqual(st.map((x: any) => x.status), ['SUCCEEDED', 'CANCELLED']);
+  });
+
+  it('aggregates the matrix in SQL: k/n, hand-computed Wilson intervals, clean accuracy, paper values', async () => {
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'table 1 slice',
+      matrix: { datasets: ['cifar10'], labels: [40], algorithms: ['fixmatch', 'mixmatch'], rates: [0.001, 0.002], attacks: [interpolation], trialsPerCell: 8 } } }, a.token);
+    const expId = r.data.createExperiment.experiment.id;
+    const trials = await server.ds.query(`SELECT id, algorithm, rate, replicate FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
+    // fixmatch@0.1%: 8 results, 7 successes; fixmatch@0.2%: 5 results, all successes; mixmatch@0.1%: 8 results, 0 successes;
+    // mixmatch@0.2%: no result yet.
+    const plan = (t: any): { success: boolean; acc: number } | null => {
+      if (t.algorithm === 'fixmatch' && t.rate === 0.001) return { success: t.replicate !== 3, acc: 0.5 + t.replicate * 0.01 };
+      if (t.algorithm === 'fixmatch' && t.rate === 0.002) return t.replicate < 5 ? { success: true, acc: 0.9 } : null;
+      if (t.algorithm === 'mixmatch' && t.rate === 0.001) return { success: false, acc: 0.6 };
+      return null;
+    };
+    for (const t of trials) {
+      const p = plan(t);
+      if (!p) continue;
+      const res = await gql(server, RECORD, { i: { trialId: t.id, success: p.success, cleanAccuracy: p.acc, backend: 'cpu', configHash: 'h' } }, a.token);
+      assert.equal(res.errors, undefined);
+    }
+    const q = `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [RATE]) { rows columns cells {
+      row column successes trials scheduled successRate wilsonLow wilsonHigh cleanAccuracyMean paper { successes trials table rowKey columnKey } } } } }`;
+    const m = await gql(server, q, { id: expId });
+    assert.equal(m.errors, undefined, JSON.stringify(m.errors));
+    const cells = m.data.experiment.matrix.cells;
+    assert.deepEqual(cells.map((c: any) => [c.row[0], c.column[0], c.successes, c.trials, c.scheduled]), [
+      ['fixmatch', '0.001', 7, 8, 8], ['fixmatch', '0.002', 5, 5, 8], ['mixmatch', '0.001', 0, 8, 8], ['mixmatch', '0.002', 0, 0, 8],
+    ]);
+    const close = (x: number | null, y: number | null) => { assert.ok(x !== null && y !== null && Math.abs(x - y) < 1e-9, `${x} vs ${y}`); };
+    // Wilson 95% (z = 1.959964), computed by hand: 7/8 -> [0.529112, 0.977583]; 5/5 -> [0.565518, 1]; 0/8 -> [0, 0.324408]
+    close(cells[0].wilsonLow, 0.5291118177871464); close(cells[0].wilsonHigh, 0.9775825085499433);
+    close(cells[1].wilsonLow, 0.5655175352168251); close(cells[1].wilsonHigh, 1);
+    close(cells[2].wilsonLow, 0); close(cells[2].wilsonHigh, 0.32440756488388023);
+    assert.equal(cells[3].wilsonLow, null); assert.equal(cells[3].successRate, null);
+    close(cells[0].cleanAccuracyMean, 0.535); close(cells[1].cleanAccuracyMean, 0.9); close(cells[2].cleanAccuracyMean, 0.6);
+    assert.equal(cells[3].cleanAccuracyMean, null);
+    // paper values: the uniform density makes FixMatch cells match Table 3 (row "1"); MixMatch has no density row -> Table 1
+    assert.deepEqual(cells.map((c: any) => c.paper && [c.paper.table, c.paper.rowKey, c.paper.columnKey, `${c.paper.successes}/${c.paper.trials}`]), [
+      ['table3_density_functions', '1', '0.1%', '4/8'], ['table3_density_functions', '1', '0.2%', '6/8'],
+      ['table1_algorithm_by_dataset_and_rate', 'MixMatch', 'CIFAR-10@0.1%', '5/8'], ['table1_algorithm_by_dataset_and_rate', 'MixMatch', 'CIFAR-10@0.2%', '6/8'],
+    ]);
+    // Over all algorithms the cell has no single algorithm: no paper value; filters restrict the trials.
+    const f = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE], filter: { algorithms: ["fixmatch"] }) { cells { row successes trials paper { successes } } } } }`, { id: expId });
+    assert.deepEqual(f.data.experiment.matrix.cells, [
+      { row: ['0.001'], successes: 7, trials: 8, paper: { successes: 4 } }, { row: ['0.002'], successes: 5, trials: 5, paper: { successes: 6 } }]);
+    const all = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE]) { cells { successes trials paper { successes } } } } }`, { id: expId });
+    assert.deepEqual(all.data.experiment.matrix.cells, [{ successes: 7, trials: 16, paper: null }, { successes: 5, trials: 5, paper: null }]);
+    assert.deepEqual(codes(await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE], columns: [RATE]) { cells { trials } } } }`, { id: expId })), ['BAD_USER_INPUT']);
+  });
+});
