@@ -112,7 +112,8 @@ export class TrialService {
   /** RUNNING -> FAILED with an error message (`retry`: back to QUEUED instead, for another attempt). */
   async markFailed(manager: EntityManager, trialId: string, error: string, retry = false): Promise<void> {
     const rows: { experiment_id: string }[] = await manager.query(
-      `UPDATE trial SET status = $3, error = $2, finished_at = CASE WHEN $3 = 'FAILED' THEN now() END, updated_at = now()
+      // $3 typed explicitly (queue engineer): used as enum and compared as text, PostgreSQL could not deduce one type
+      `UPDATE trial SET status = $3::text::trial_status, error = $2, finished_at = CASE WHEN $3::text = 'FAILED' THEN now() END, updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING experiment_id`, [trialId, error.slice(0, 4000), retry ? 'QUEUED' : 'FAILED']);
     if (rows.length) await refreshExperimentStatus(manager, rows[0].experiment_id);
   }
