@@ -35,6 +35,8 @@ export class TrialResultService {
    * (unique constraint -> BAD_USER_INPUT "already has a result"); a cancelled trial takes no result.
    */
   async record(manager: EntityManager, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
+    // Not inside a transaction (e.g. ds.manager)? Open one: the result, artifacts and status change go together.
+    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((t) => this.record(t, trialId, outcome));
     const trial = await manager.findOne(Trial, { where: { id: trialId }, lock: { mode: 'pessimistic_write' } });
     if (!trial) throw notFound('Trial', trialId);
     if (trial.status === TrialStatus.CANCELLED) throw badInput(`Trial ${trialId} was cancelled; its result is not recorded`);
