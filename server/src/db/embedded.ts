@@ -51,7 +51,7 @@ function acquireLock(lockPath: string, info: LockInfo): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readLock(lockPath);
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+      if (holder && alive(holder.pid)) {
         throw new AlreadyRunningError(
           `frogpond is already running with this data directory (pid ${holder.pid}, embedded PostgreSQL on port ${holder.port}, ` +
           `lock ${lockPath}). Stop it first, or set FROGPOND_HOME to another directory, or DATABASE_URL to use a PostgreSQL server.`,

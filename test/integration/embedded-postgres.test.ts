@@ -1,0 +1,39 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, RunningServer } from '../../server/src/server';
+import { AlreadyRunningError } from '../../server/src/db/embedded';
+import { gql } from './api-helpers';
+
+/** The `npm start` path with no DATABASE_URL: embedded PostgreSQL in FROGPOND_HOME, end to end. */
+describe('embedded PostgreSQL (no DATABASE_URL)', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'frogpond-home-'));
+  const start = () => startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
+  let running: RunningServer | undefined;
+  after(async () => { await running?.stop(); fs.rmSync(home, { recursive: true, force: true }); });
+
+  it('initialises, migrates, seeds and answers a query; survives a restart; refuses a second server on the same home', async () => {
+    running = await start();
+    assert.ok(running.embedded, 'an embedded cluster was started');
+    assert.ok(fs.existsSync(path.join(home, 'pg', 'PG_VERSION')));
+    const r = await gql(running, '{ datasets { slug } densities { slug } }');
+    assert.equal(r.errors, undefined);
+    assert.equal(r.data.densities.length, 11);
+    assert.ok(r.data.datasets.some((d: any) => d.slug === 'cifar10'));
+    await running.services.organizations.bootstrapAdmin('persisted-lab');
+
+    // A second server on the same FROGPOND_HOME is refused clearly, and the first keeps working.
+    await assert.rejects(start(), (e: unknown) => e instanceof AlreadyRunningError && /already running/.test((e as Error).message));
+    assert.equal((await gql(running, '{ organizations { slug } }')).data.organizations[0].slug, 'persisted-lab');
+
+    await running.stop();
+    running = undefined;
+    assert.ok(!fs.existsSync(path.join(home, 'server.lock')), 'lock released on stop');
+
+    running = await start();
+    const again = await gql(running, '{ organizations { slug } }');
+    assert.deepEqual(again.data.organizations, [{ slug: 'persisted-lab' }]);
+  });
+});
