@@ -11,6 +11,8 @@ export interface CellView {
   cleanAccuracy?: number | null;
   /** the paper's reported k/n for this cell, if any */
   reported?: string | null;
+  /** all trials of the cell, finished or not */
+  scheduled?: number;
 }
 
 const key = (parts: string[]) => parts.join(' · ');
@@ -37,8 +39,8 @@ export function MatrixTable({ cells, rowTitle, caption }: { cells: CellView[]; r
   const byKey = new Map(cells.map((c) => [`${key(c.row)}\u0000${key(c.column)}`, c]));
   return (
     <div className="scroll">
+      {caption ? <p className="muted small" style={{ margin: '4px 0 8px' }}>{caption}</p> : null}
       <table className="paper" data-testid="matrix">
-        {caption ? <caption className="muted small">{caption}</caption> : null}
         <thead>
           <tr>
             <th scope="col">{rowTitle}</th>
@@ -54,7 +56,12 @@ export function MatrixTable({ cells, rowTitle, caption }: { cells: CellView[]; r
               {cols.map((c) => {
                 const cell = byKey.get(`${r}\u0000${c}`);
                 if (!cell || cell.trials === 0)
-                  return <td key={c} className="empty">{cell?.reported ? <span className="paper">paper {cell.reported}</span> : '–'}</td>;
+                  return (
+                    <td key={c} className="empty" title={cell?.scheduled ? `${cell.scheduled} trials scheduled, none finished yet` : undefined}>
+                      {cell?.scheduled ? `0/${cell.scheduled} pending` : '–'}
+                      {cell?.reported ? <span className="paper">paper {cell.reported}</span> : null}
+                    </td>
+                  );
                 const rate = cell.successes / cell.trials;
                 const title =
                   `${cell.successes}/${cell.trials} = ${pct(rate, 1)}; Wilson 95% interval ${pct(cell.low, 1)}–${pct(cell.high, 1)}` +

@@ -19,10 +19,21 @@ export function parseAxes(rows: string | string[] | undefined, cols: string | st
 
 export const toEnum = (d: Dimension) => d.toUpperCase() as Uppercase<Dimension>;
 
-interface ApiCell {
+export interface ApiCell {
   row: string[]; column: string[]; rowLabels: string[]; columnLabels: string[]; successes: number; trials: number;
-  wilsonLow?: number | null; wilsonHigh?: number | null; cleanAccuracyMean?: number | null;
+  scheduled?: number; wilsonLow?: number | null; wilsonHigh?: number | null; cleanAccuracyMean?: number | null;
   paper?: { successes: number; trials: number } | null;
+}
+
+/**
+ * Cells of `experiment.matrix(...)`. The committed schema types the field as JSONObject (the experiment's
+ * stored matrix spec shadows the aggregate's object type), so the shape is checked here instead of by codegen.
+ */
+export function matrixCells(matrix: unknown): ApiCell[] {
+  const cells = (matrix as { cells?: unknown } | null)?.cells;
+  if (!Array.isArray(cells)) return [];
+  return cells.filter((c): c is ApiCell => !!c && typeof c === 'object' && Array.isArray((c as ApiCell).row) && typeof (c as ApiCell).trials === 'number')
+    .map((c) => ({ ...c, rowLabels: c.rowLabels ?? c.row, columnLabels: c.columnLabels ?? c.column ?? [], column: c.column ?? [] }));
 }
 
 /** Display text of one coordinate: rates as the papers write them (0.005 -> 0.5%), the API's label otherwise. */
@@ -37,7 +48,7 @@ export function toCellViews(cells: ApiCell[], rows: Dimension[], cols: Dimension
     return {
       row: rows.map((d, i) => displayValue(d, c.rowLabels[i] ?? c.row[i] ?? '')),
       column: cols.map((d, i) => displayValue(d, c.columnLabels[i] ?? c.column[i] ?? '')),
-      successes: c.successes, trials: c.trials, low, high,
+      successes: c.successes, trials: c.trials, low, high, scheduled: c.scheduled,
       cleanAccuracy: c.cleanAccuracyMean ?? null,
       reported: c.paper ? `${c.paper.successes}/${c.paper.trials}` : null,
     };

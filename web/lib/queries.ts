@@ -67,12 +67,7 @@ export const ExperimentQuery = graphql(`
       id name description visibility preset status trialCount seedBase createdAt
       organization { name }
       statusCounts { status count }
-      matrix(rows: $rows, columns: $columns) {
-        cells {
-          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
-          paper { successes trials publication table }
-        }
-      }
+      matrix(rows: $rows, columns: $columns)
       trials(first: 100) {
         edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status targetClass targetLabel result { success } } }
         pageInfo { hasNextPage }
@@ -85,12 +80,7 @@ export const ExperimentMatrixQuery = graphql(`
   query ExperimentMatrix($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     experiment(id: $id) {
       id
-      matrix(rows: $rows, columns: $columns) {
-        cells {
-          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
-          paper { successes trials publication table }
-        }
-      }
+      matrix(rows: $rows, columns: $columns)
     }
   }
 `);
@@ -128,9 +118,7 @@ export const LeaderboardQuery = graphql(`
       edges {
         node {
           id name
-          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
-            cells { row rowLabels successes trials paper { successes trials publication table } }
-          }
+          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter)
         }
       }
     }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
 import { ExperimentQuery } from '@/lib/queries';
-import { DIMENSIONS, DIMENSION_LABEL, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
+import { DIMENSIONS, DIMENSION_LABEL, matrixCells, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
 import { MatrixTable } from '@/components/matrix-table';
 import { ClassHeatmap, type PairCell } from '@/components/heatmap';
 import { ProgressBar, progressFrom } from '@/components/progress';
@@ -30,7 +30,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
   const exp = data.experiment;
   if (!exp) notFound();
   const trials = exp.trials.edges.map((e) => e.node);
-  const cells = toCellViews(exp.matrix.cells, axes.rows, axes.cols);
+  const cells = toCellViews(matrixCells(exp.matrix), axes.rows, axes.cols);
   const progress = progressFrom(exp.statusCounts, exp.trialCount);
   const live = exp.status === 'QUEUED' || exp.status === 'RUNNING';
   const query = `rows=${axes.rows.join(',')}&cols=${axes.cols.join(',')}`;
