@@ -1,0 +1,3 @@
+export * from './model.types';
+export * from './layers';
+export * from './architectures';

@@ -1,0 +1,5 @@
+export * from './train-config';
+export * from './train.types';
+export * from './presets';
+export * from './optimizer';
+export * from './train';
