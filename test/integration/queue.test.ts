@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, TestServer, gql } from './api-helpers';
+import {
+  adminActor, createToyExperiment, MAIN_JS, FAST_QUEUE_ENV, Proc, resultCounts, spawnNode, spawnWorker, statusCounts,
+  trialsOf, until,
+} from './queue-helpers';
+import { Actor } from '../../server/src/common/auth';
+
+/**
+ * Job queue + real worker processes (dist/server/src/worker.js) on a fresh database, running real toy-preset trials.
+ * The test process itself runs the API services with FROGPOND_WORKERS=0: every trial is run by a child process.
+ */
+describe('queue and workers', { timeout: 240_000 }, () => {
+  let server: TestServer;
+  let actor: Actor;
+  let token: string;
+  let org: string;
+  const procs: Proc[] = [];
+  const worker = (label: string, extra: Record<string, string> = {}) => {
+    const p = spawnWorker(server.config.databaseUrl!, label, extra);
+    procs.push(p);
+    return p;
+  };
+
+  before(async () => {
+    server = await startTestServer({ config: { workers: 0 } });
+    ({ actor, token, organizationId: org } = await adminActor(server, 'queue-lab'));
+  });
+
+  after(async () => {
+    await Promise.all(procs.map((p) => p.kill('SIGKILL')));
+    await server?.stop();
+    await server?.dropDatabase();
+  });
+
+  it('enqueues one job per trial in the creating transaction, and none when the transaction fails', async () => {
+    const id = await createToyExperiment(server, actor, org, 3, 'enqueue-only');
+    const rows: { n: number; jobs: number; linked: number }[] = await server.ds.query(`
+      SELECT count(*)::int AS n, count(j.id)::int AS jobs, count(t.job_id)::int AS linked
+      FROM trial t LEFT JOIN pgboss.job j ON j.name = 'trial' AND j.id = t.job_id AND j.state = 'created'
+      WHERE t.experiment_id = $1`, [id]);
+    assert.deepEqual(rows[0], { n: 3, jobs: 3, linked: 3 });
+    // a transaction that creates trials and then fails leaves neither trials nor jobs behind
+    const before = (await server.ds.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'trial'`))[0].n;
+    await assert.rejects(server.ds.transaction(async (m) => {
+      await server.services.experiments.createExperiment(actor, {
+        organizationId: org, name: 'rolled-back', preset: 'toy',
+        matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], attacks: [(await m.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' LIMIT 1`))[0].id], trialsPerCell: 2 },
+      }, m);
+      throw new Error('boom after createExperiment');
+    }), /boom/);
+    const afterCount = (await server.ds.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'trial'`))[0].n;
+    assert.equal(afterCount, before);
+    assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM experiment WHERE name = 'rolled-back'`))[0].n, 0);
+    // park this experiment so it does not feed the workers of the next tests
+    await server.services.experiments.cancelExperiment(actor, id);
+  });
+
+  it('runs a 16-trial toy experiment on two worker processes, exactly one result per trial', async () => {
+    const id = await createToyExperiment(server, actor, org, 16, 'sixteen');
+    const a = worker('w1');
+    const b = worker('w2');
+    await until('16 finished trials', async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 16;
+    }, 180_000, 500);
+    const trials = await trialsOf(server.ds, id);
+    assert.deepEqual(trials.filter((t) => t.status !== 'SUCCEEDED').map((t) => `${t.ordinal}: ${t.status} ${t.error}`), []);
+    const results = await resultCounts(server.ds, id);
+    assert.equal(results.size, 16);
+    assert.ok([...results.values()].every((n) => n === 1));
+    assert.ok(trials.every((t) => t.attempts === 1), 'no trial ran twice');
+    const workers = new Set(trials.map((t) => t.worker));
+    assert.equal(workers.size, 2, `both worker processes ran trials (${[...workers].join(', ')})`);
+    const [exp] = await server.ds.query(`SELECT status FROM experiment WHERE id = $1`, [id]);
+    assert.equal(exp.status, 'COMPLETED');
+    // every job of the experiment is completed in pg-boss
+    const [jobs] = await server.ds.query(`
+      SELECT count(*) FILTER (WHERE j.state = 'completed')::int AS done, count(*)::int AS n
+      FROM trial t JOIN pgboss.job j ON j.name = 'trial' AND j.id = t.job_id WHERE t.experiment_id = $1`, [id]);
+    assert.deepEqual(jobs, { done: 16, n: 16 });
+    // progress through the API (polling contract)
+    const r = await gql(server, `query($id: ID!) { experimentProgress(id: $id) { total queued running succeeded failed cancelled trialsPerMinute etaSeconds } }`, { id }, token);
+    assert.deepEqual(r.errors, undefined);
+    assert.equal(r.data.experimentProgress.succeeded, 16);
+    assert.equal(r.data.experimentProgress.total, 16);
+    assert.ok(r.data.experimentProgress.trialsPerMinute > 0);
+    assert.equal(r.data.experimentProgress.etaSeconds, null);
+    await Promise.all([a.kill(), b.kill()]);
+    assert.ok(a.lines.some((l) => /ready/.test(l)) && b.lines.some((l) => /ready/.test(l)));
+  });
+
+  it('re-runs a trial whose worker was SIGKILLed mid-trial, and records it exactly once', async () => {
+    const id = await createToyExperiment(server, actor, org, 3, 'sigkill');
+    const victim = worker('victim');
+    const running = await until('a RUNNING trial', async () => (await trialsOf(server.ds, id)).find((t) => t.status === 'RUNNING'), 60_000, 100);
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    const rescuer = worker('rescuer');
+    await until('3 finished trials', async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 3;
+    }, 120_000, 500);
+    const trials = await trialsOf(server.ds, id);
+    const killed = trials.find((t) => t.id === running.id)!;
+    assert.equal(killed.status, 'SUCCEEDED', `killed trial: ${killed.status} ${killed.error}`);
+    assert.ok(killed.attempts >= 2, 'the killed trial was attempted again');
+    assert.equal(killed.lost_count, 1);
+    assert.match(killed.worker ?? '', new RegExp(`:${rescuer.child.pid}`));
+    const results = await resultCounts(server.ds, id);
+    assert.equal(results.size, 3);
+    assert.ok([...results.values()].every((n) => n === 1));
+    await rescuer.kill();
+  });
+
+  it('a failing trial is FAILED with its message and does not block the queue; retryFailedTrials re-queues it', async () => {
+    const id = await createToyExperiment(server, actor, org, 3, 'failing');
+    // test-only invalid config: runTrial itself rejects it (rate must be within [0, 0.5])
+    await server.ds.query(`UPDATE trial SET config = jsonb_set(config, '{rate}', '0.9') WHERE experiment_id = $1 AND ordinal = 0`, [id]);
+    const w = worker('w-fail');
+    await until('3 finished trials', async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 3;
+    }, 120_000, 300);
+    let trials = await trialsOf(server.ds, id);
+    assert.equal(trials[0].status, 'FAILED');
+    assert.match(trials[0].error ?? '', /rate/);
+    assert.doesNotMatch(trials[0].error ?? '', /\n\s+at /, 'no stack trace stored');
+    assert.deepEqual(trials.slice(1).map((t) => t.status), ['SUCCEEDED', 'SUCCEEDED']);
+    const r = await gql(server, `query($id: ID!) { experiment(id: $id) { status trials(first: 10) { edges { node { status error } } } } }`, { id }, token);
+    assert.equal(r.errors, undefined);
+    assert.ok(!JSON.stringify(r.data).includes('    at '), 'no stack trace to API clients');
+    // retry: the trial is queued again and (still invalid) fails again, attempts counted
+    const retried = await gql(server, `mutation($id: ID!) { retryFailedTrials(experimentId: $id) { id status } }`, { id }, token);
+    assert.equal(retried.errors, undefined, JSON.stringify(retried.errors));
+    await until('retried trial failed again', async () => {
+      const [t] = await trialsOf(server.ds, id);
+      return t.status === 'FAILED' && t.attempts === 2;
+    }, 60_000, 300);
+    trials = await trialsOf(server.ds, id);
+    assert.equal((await resultCounts(server.ds, id)).size, 2);
+    await w.kill();
+  });
+
+  it('cancel stops queued trials, aborts the running one, and keeps completed results', async () => {
+    const id = await createToyExperiment(server, actor, org, 8, 'cancel');
+    const w = worker('w-cancel');
+    await until('one SUCCEEDED and one RUNNING trial', async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) >= 1 && (c.RUNNING ?? 0) === 1;
+    }, 120_000, 100);
+    const r = await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { id status } }`, { id }, token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const t0 = Date.now();
+    const abortedLine = await w.waitFor(/aborted/, 10_000);
+    const abortMs = Date.now() - t0;
+    assert.ok(abortMs < 10_000, `running trial aborted within seconds (${abortMs} ms): ${abortedLine}`);
+    const succeededBefore = (await statusCounts(server.ds, id)).SUCCEEDED ?? 0;
+    await new Promise((res) => setTimeout(res, 3000)); // nothing else may run or finish now
+    const c = await statusCounts(server.ds, id);
+    assert.equal(c.SUCCEEDED ?? 0, succeededBefore);
+    assert.equal(c.RUNNING ?? 0, 0);
+    assert.equal(c.QUEUED ?? 0, 0);
+    assert.equal((c.CANCELLED ?? 0) + succeededBefore, 8);
+    const results = await resultCounts(server.ds, id);
+    assert.equal(results.size, succeededBefore, 'completed results kept, no result for cancelled trials');
+    const [jobs] = await server.ds.query(`
+      SELECT count(*) FILTER (WHERE j.state IN ('created', 'retry', 'active'))::int AS live
+      FROM trial t JOIN pgboss.job j ON j.name = 'trial' AND j.id = t.job_id WHERE t.experiment_id = $1`, [id]);
+    assert.equal(jobs.live, 0, 'no live job left for a cancelled experiment');
+    const [exp] = await server.ds.query(`SELECT status FROM experiment WHERE id = $1`, [id]);
+    assert.equal(exp.status, 'CANCELLED');
+    await w.kill();
+  });
+
+  it('restarting the server (with its in-process worker) during an experiment loses no result', async () => {
+    const id = await createToyExperiment(server, actor, org, 4, 'restart');
+    const env = { DATABASE_URL: server.config.databaseUrl!, PORT: '0', FROGPOND_WORKERS: '1', FROGPOND_EMIT_SCHEMA: 'false', ...FAST_QUEUE_ENV };
+    const first = spawnNode(MAIN_JS, env, 'server1');
+    procs.push(first);
+    await until('first result', async () => ((await statusCounts(server.ds, id)).SUCCEEDED ?? 0) >= 1, 120_000, 200);
+    first.child.kill('SIGKILL'); // the hardest restart: no shutdown code runs
+    await first.exited;
+    const second = spawnNode(MAIN_JS, env, 'server2');
+    procs.push(second);
+    await until('4 finished trials', async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 4;
+    }, 120_000, 500);
+    const trials = await trialsOf(server.ds, id);
+    assert.deepEqual(trials.map((t) => t.status), ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    const results = await resultCounts(server.ds, id);
+    assert.equal(results.size, 4);
+    assert.ok([...results.values()].every((n) => n === 1));
+    // graceful stop: SIGTERM exits cleanly
+    assert.equal(await second.kill('SIGTERM'), 0);
+  });
+});
