@@ -7,6 +7,7 @@ import {
   trialsOf, until,
 } from './queue-helpers';
 import { Actor } from '../../server/src/common/auth';
+import { ProgressReporter } from '../../server/src/modules/queue/queue.progress';
 
 /**
  * Job queue + real worker processes (dist/server/src/worker.js) on a fresh database, running real toy-preset trials.
@@ -56,6 +57,33 @@ describe('queue and workers', { timeout: 240_000 }, () => {
     assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM experiment WHERE name = 'rolled-back'`))[0].n, 0);
     // park this experiment so it does not feed the workers of the next tests
     await server.services.experiments.cancelExperiment(actor, id);
+  });
+
+  it('throttles progress writes to one per interval and detects a cancelled trial (attempt fence)', async () => {
+    const id = await createToyExperiment(server, actor, org, 1, 'progress');
+    const [t] = await trialsOf(server.ds, id);
+    // pretend a worker claimed it (attempt 1); no worker process runs in this test
+    await server.ds.query(`UPDATE trial SET status = 'RUNNING', attempts = 1, heartbeat_at = now() WHERE id = $1`, [t.id]);
+    let lost = '';
+    const reporter = new ProgressReporter(server.ds, t.id, 1, 200, (why) => { lost = why; });
+    reporter.start();
+    const t0 = Date.now();
+    let calls = 0;
+    while (Date.now() - t0 < 1100) {
+      for (let i = 0; i < 1000; i++) reporter.update({ phase: 'train', step: ++calls, total: 1e9, metrics: { loss: 1 / calls } });
+      await new Promise((r) => setImmediate(r));
+    }
+    await reporter.flush();
+    const writes = reporter.writes;
+    assert.ok(calls > 10_000, `many progress events (${calls})`);
+    assert.ok(writes >= 3 && writes <= 8, `about 5 writes per second at a 200 ms interval, got ${writes}`);
+    const [row] = await server.ds.query(`SELECT progress FROM trial WHERE id = $1`, [t.id]);
+    assert.equal(row.progress.step, calls, 'the latest event is the one stored');
+    assert.equal(lost, '');
+    await server.services.experiments.cancelExperiment(actor, id);
+    await reporter.flush();
+    await reporter.stop();
+    assert.match(lost, /no longer running/);
   });
 
   it('runs a 16-trial toy experiment on two worker processes, exactly one result per trial', async () => {
