@@ -2,6 +2,7 @@
 // npm run bench:api — GraphQL matrix query under load.
 //  1. A server child process (its own event loop, so the load generator does not steal its thread) on a fresh
 //     database: TEST_DATABASE_URL's server (CREATE DATABASE, dropped at the end) or an embedded PostgreSQL.
+//     The API aggregates the trigger-maintained per-cell totals (trial_cell), one SQL statement per matrix.
 //  2. An experiment of 20,000 trials (2 datasets x 2 label budgets x 5 algorithms x 5 rates x 200 replicates,
 //     expanded by ExperimentService), every trial with a TrialResult (bulk SQL insert: 20k GraphQL writes would
 //     benchmark the write path instead).
@@ -74,9 +75,13 @@ function quantile(sorted, q) {
 async function main() {
   const autocannon = require('autocannon');
   const { Pool } = require('pg');
+  require('reflect-metadata');
   const { buildMatrixSql } = require(dist('server/src/modules/experiment/matrix.service.js'));
   console.log('note: the machine is shared with other engineers; numbers are indicative, the ratio is measured in the same run.');
-  const child = fork(fileURLToPath(import.meta.url), ['--server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the server process there (on exit).
+  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // The server runs as deployed: NODE_ENV=production (graphql-js skips its development-only checks).
+  const child = fork(fileURLToPath(import.meta.url), ['--server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv, env: { ...process.env, NODE_ENV: 'production' } });
   const ready = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
@@ -121,6 +126,16 @@ async function main() {
         lat.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     }));
+    // For reference: the same matrix recounted over every trial joined to its result (what trial_cell saves).
+    const join = buildMatrixSql(ready.experimentId, MATRIX_ARGS, 'trials');
+    const joinLat = [];
+    for (let i = 0; i < 20; i++) {
+      const t = process.hrtime.bigint();
+      await pool.query(join.sql, join.params);
+      joinLat.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    joinLat.sort((a, b) => a - b);
+    console.log(`reference: full recount over 20,000 trials joined to results, sequential p50 ${quantile(joinLat, 0.5).toFixed(2)} ms`);
     await pool.end();
     lat.sort((a, b) => a - b);
     const rawP50 = quantile(lat, 0.5);

@@ -209,5 +209,20 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     const all = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE]) { cells { successes trials paper { successes } } } } }`, { id: expId });
     assert.deepEqual(all.data.experiment.matrix.cells, [{ successes: 7, trials: 16, paper: null }, { successes: 5, trials: 5, paper: null }]);
     assert.deepEqual(codes(await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE], columns: [RATE]) { cells { trials } } } }`, { id: expId })), ['BAD_USER_INPUT']);
+
+    // The trigger-maintained cell totals equal a recount over every trial and result, also after deletions.
+    const round = (m: unknown) => JSON.parse(JSON.stringify(m, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)));
+    const same = async () => {
+      for (const q of [
+        { rows: ['ALGORITHM'], columns: ['RATE'] }, { rows: ['RATE'], columns: [] }, { rows: [], columns: [] },
+        { rows: ['DATASET', 'LABELS', 'DENSITY'], columns: ['ATTACK', 'DEFENSE'], filter: { algorithms: ['fixmatch'] } },
+      ] as any[]) {
+        assert.deepEqual(round(await server.services.matrix.matrix(expId, q, 'cells')), round(await server.services.matrix.matrix(expId, q, 'trials')), JSON.stringify(q));
+      }
+    };
+    await same();
+    await server.ds.query(`DELETE FROM trial WHERE id = $1`, [trials[0].id]);
+    await server.ds.query(`DELETE FROM trial_result WHERE trial_id = $1`, [trials[20].id]);
+    await same();
   });
 });

@@ -57,13 +57,20 @@ export function queryComplexity(schema: GraphQLSchema, document: DocumentNode, v
 
 /** Apollo plugin refusing operations whose estimated complexity exceeds `max` (before any resolver runs). */
 export function complexityLimitPlugin(max: number): ApolloServerPlugin {
+  // Apollo hands back the same (cached) DocumentNode for the same query text, so the estimate can be memoised per
+  // document and variables.
+  const memo = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          let perDoc = memo.get(document);
+          let complexity = perDoc?.get(key);
+          if (complexity === undefined) try {
             complexity = queryComplexity(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            if (!perDoc) memo.set(document, (perDoc = new Map()));
+            if (perDoc.size < 100) perDoc.set(key, complexity);
           } catch (e) {
             // e.g. variables that do not coerce: the request's fault
             throw new GraphQLError(e instanceof Error ? e.message : String(e), { extensions: { code: 'BAD_USER_INPUT' } });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
@@ -38,7 +39,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, production),
     validationRules: [depthLimit(opts.config.maxDepth)],
-    plugins: [complexityLimitPlugin(opts.config.maxComplexity)],
+    // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
+    plugins: [complexityLimitPlugin(opts.config.maxComplexity), ApolloServerPluginCacheControlDisabled()],
+    // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
+    stringifyResult: (value) => JSON.stringify(value),
     introspection: true,
   });
   await apollo.start();

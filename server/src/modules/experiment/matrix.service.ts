@@ -24,17 +24,24 @@ const MATCH_DIM: Partial<Record<(typeof MATCH_COLS)[number], MatrixDimension>> =
 export interface MatrixQuery { rows: MatrixDimension[]; columns: MatrixDimension[]; filter?: MatrixFilter | null }
 
 /**
+ * Where the counts come from: 'cells' = the trigger-maintained per-cell totals (trial_cell, a few hundred rows per
+ * experiment, what the API uses); 'trials' = every trial left-joined to its result (the definition, used to check
+ * the totals and as the benchmark's reference).
+ */
+export type MatrixSource = 'cells' | 'trials';
+
+/**
  * Builds the ONE SQL statement of a matrix: trials of the experiment grouped by the chosen dimensions, left-joined
  * to their results (k/n, clean accuracy), then a lateral lookup of the paper-reported k/n for the cell.
  * Exported so the benchmark can time the same statement through raw `pg`.
  */
-export function buildMatrixSql(experimentId: string, q: MatrixQuery): { sql: string; params: unknown[] } {
+export function buildMatrixSql(experimentId: string, q: MatrixQuery, source: MatrixSource = 'cells'): { sql: string; params: unknown[] } {
   const dims = [...q.rows, ...q.columns];
   if (new Set(dims).size !== dims.length) throw badInput('A dimension may appear only once in rows and columns');
   const params: unknown[] = [experimentId];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
 
-  const where = ['t.experiment_id = $1'];
+  const where = source === 'cells' ? ['t.experiment_id = $1', 't.scheduled > 0'] : ['t.experiment_id = $1'];
   const f = q.filter ?? {};
   if (f.datasets?.length) where.push(`t.dataset = ANY(${p(f.datasets)}::text[])`);
   if (f.labels?.length) where.push(`t.labels = ANY(${p(f.labels)}::int[])`);
@@ -61,14 +68,17 @@ export function buildMatrixSql(experimentId: string, q: MatrixQuery): { sql: str
     return `c.k${i} AS l${i}`;
   });
 
+  const totals = source === 'cells'
+    ? `coalesce(sum(t.scheduled), 0)::int AS scheduled, coalesce(sum(t.trials), 0)::int AS trials,
+         coalesce(sum(t.successes), 0)::int AS successes, sum(t.clean_accuracy_sum) / nullif(sum(t.clean_accuracy_n), 0) AS clean_accuracy
+    FROM trial_cell t`
+    : `count(*)::int AS scheduled, count(r.id)::int AS trials, count(*) FILTER (WHERE r.success)::int AS successes,
+         avg(r.clean_accuracy) AS clean_accuracy
+    FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id`;
   const sql = `
 WITH c AS (
   SELECT ${[...groupCols, ...matchCols].join(',\n         ')},
-         count(*)::int AS scheduled,
-         count(r.id)::int AS trials,
-         count(*) FILTER (WHERE r.success)::int AS successes,
-         avg(r.clean_accuracy) AS clean_accuracy
-    FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id
+         ${totals}
    WHERE ${where.join(' AND ')}
    ${groupBy}
 )
@@ -117,8 +127,8 @@ export class MatrixService {
   constructor(private readonly ds: DataSource) {}
 
   /** One SQL statement per matrix, however many cells. */
-  async matrix(experimentId: string, q: MatrixQuery): Promise<ExperimentMatrix> {
-    const { sql, params } = buildMatrixSql(experimentId, q);
+  async matrix(experimentId: string, q: MatrixQuery, source: MatrixSource = 'cells'): Promise<ExperimentMatrix> {
+    const { sql, params } = buildMatrixSql(experimentId, q, source);
     const rows = await this.ds.query(sql, params);
     return rowsToMatrix(q, rows);
   }
