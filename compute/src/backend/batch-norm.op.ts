@@ -22,28 +22,32 @@ export interface BatchNormResult {
  * Returns the batch statistics too (for running averages); they are not on the tape.
  */
 export function batchNormTrain(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, eps = 1e-3): BatchNormResult {
-  const axes = x.shape.slice(0, -1).map((_, i) => i);
-  const m = x.size / x.shape[x.shape.length - 1];
+  const c = x.shape[x.shape.length - 1];
+  const m = x.size / c;
+  // Column sums as a [1,M]x[M,C] product: on WASM a reduction over leading axes transposes the
+  // whole tensor first, while matMul runs on XNNPACK.
+  const colSum = (t: tf.Tensor, ones: tf.Tensor2D) => tf.reshape(tf.matMul(ones, tf.reshape(t, [m, c])), [c]) as tf.Tensor1D;
   let stats: { mean: tf.Tensor1D; variance: tf.Tensor1D } | null = null;
   const op = tf.customGrad((xIn, gIn, bIn, save) => {
     const xx = xIn as tf.Tensor;
     const g = gIn as tf.Tensor1D;
     const b = bIn as tf.Tensor1D;
-    const mean = tf.mean(xx, axes) as tf.Tensor1D;
+    const ones = tf.ones([1, m]) as tf.Tensor2D;
+    const mean = tf.div(colSum(xx, ones), m) as tf.Tensor1D;
     const centered = tf.sub(xx, mean);
-    const variance = tf.mean(tf.square(centered), axes) as tf.Tensor1D;
+    const variance = tf.div(colSum(tf.square(centered), ones), m) as tf.Tensor1D;
     const invStd = tf.rsqrt(tf.add(variance, eps)) as tf.Tensor1D;
     const xhat = tf.mul(centered, invStd);
     const value = tf.add(tf.mul(xhat, g), b);
-    (save as (ts: tf.Tensor[]) => void)([xhat, invStd, g]);
+    (save as (ts: tf.Tensor[]) => void)([xhat, invStd, g, ones]);
     stats = { mean: tf.keep(mean), variance: tf.keep(variance) };
     return {
       value,
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const d = dy as tf.Tensor;
-        const [sxhat, sinv, sg] = saved;
-        const dbeta = tf.sum(d, axes);
-        const dgamma = tf.sum(tf.mul(d, sxhat), axes);
+        const [sxhat, sinv, sg, sones] = saved;
+        const dbeta = colSum(d, sones as tf.Tensor2D);
+        const dgamma = colSum(tf.mul(d, sxhat), sones as tf.Tensor2D);
         const scale = tf.mul(sg, sinv);
         const inner = tf.sub(tf.sub(d, tf.div(dbeta, m)), tf.mul(sxhat, tf.div(dgamma, m)));
         return [tf.mul(inner, scale), dgamma, dbeta];

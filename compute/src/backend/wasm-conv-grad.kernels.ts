@@ -143,6 +143,57 @@ export function conv2dBackpropInputVia(bname: string, backend: Backend, dy: Tens
   return out;
 }
 
+/**
+ * Strided dx without the zero-inserted dy: output phase (a, b) (rows a, a+s, ...) only meets the
+ * filter taps k = s*m + r with r = (a + pad) mod s, so each phase is a stride-1 correlation of dy
+ * with a reversed sub-filter; the s*s phase results are interleaved with Concat/Reshape. Costs
+ * the forward FLOPs instead of s*s times them.
+ */
+export function conv2dBackpropInputPhased(bname: string, backend: Backend, dy: TensorInfo, filter: TensorInfo, attrs: NamedAttrMap): TensorInfo {
+  const inputShape = attrs.inputShape as number[];
+  const info = convInfoOf(inputShape, filter.shape, attrs);
+  const [kh, kw, ci] = filter.shape;
+  const [n, h, w] = inputShape;
+  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
+  const s = new Scratch(bname, backend);
+  const hMax = Math.ceil(h / sh);
+  const wMax = Math.ceil(w / sw);
+  const phase = (a: number, b: number): TensorInfo => {
+    const r = (a + padInfo.top) % sh;
+    const q = Math.floor((a + padInfo.top) / sh);
+    const c = (b + padInfo.left) % sw;
+    const p = Math.floor((b + padInfo.left) / sw);
+    const mh = Math.max(0, Math.ceil((kh - r) / sh));
+    const mw = Math.max(0, Math.ceil((kw - c) / sw));
+    if (mh === 0 || mw === 0) return s.run('Fill', {}, { shape: [n, hMax, wMax, ci], value: 0, dtype: 'float32' });
+    const sub = s.run('StridedSlice', { x: filter }, {
+      begin: [r, c, 0, 0], end: [kh, kw, filter.shape[2], filter.shape[3]], strides: [sh, sw, 1, 1],
+      beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+    });
+    const rev = s.run('Reverse', { x: sub }, { dims: [0, 1] });
+    const wt = s.run('Transpose', { x: rev }, { perm: [0, 1, 3, 2] });
+    // Rows needed for output rows 0..hMax-1 of this phase: dy[i + q - (mh-1) + m'].
+    const top = mh - 1 - q;
+    const left = mw - 1 - p;
+    const dp = s.padOrCrop(dy, top, hMax + mh - 1 - top - oh, left, wMax + mw - 1 - left - ow);
+    return s.run('Conv2D', { x: dp, filter: wt }, {
+      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined,
+    } as unknown as NamedAttrMap); // [n, hMax, wMax, ci]
+  };
+  const rows: TensorInfo[] = [];
+  for (let a = 0; a < sh; a++) {
+    const cols: TensorInfo[] = [];
+    for (let b = 0; b < sw; b++) cols.push(s.run('Reshape', { x: phase(a, b) }, { shape: [n * hMax, wMax, 1, ci] }));
+    const cc = sw === 1 ? cols[0] : s.run('Concat', cols as unknown as NamedTensorInfoMap, { axis: 2 });
+    rows.push(s.run('Reshape', { x: cc }, { shape: [n, hMax, 1, wMax * sw * ci] }));
+  }
+  const rr = sh === 1 ? rows[0] : s.run('Concat', rows as unknown as NamedTensorInfoMap, { axis: 2 });
+  const full = s.run('Reshape', { x: rr }, { shape: [n, hMax * sh, wMax * sw, ci] });
+  const out = hMax * sh === h && wMax * sw === w ? full : s.run('Slice', { x: full }, { begin: [0, 0, 0, 0], size: [n, h, w, ci] });
+  s.free(out);
+  return out;
+}
+
 let registered = false;
 
 /**
@@ -161,7 +212,8 @@ export function registerWasmGradientKernels(): void {
     kernelName: 'Conv2DBackpropInput',
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) =>
-      conv2dBackpropInputVia('wasm', backend as unknown as Backend, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as NamedAttrMap),
+      (process.env.FROGPOND_WASM_DX === 'dilate' || [attrs!.strides].flat().every((v) => v === 1)
+        ? conv2dBackpropInputVia : conv2dBackpropInputPhased)('wasm', backend as unknown as Backend, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as NamedAttrMap),
   };
   if (getKernel('Conv2DBackpropFilter', 'wasm')) unregisterKernel('Conv2DBackpropFilter', 'wasm');
   if (getKernel('Conv2DBackpropInput', 'wasm')) unregisterKernel('Conv2DBackpropInput', 'wasm');

@@ -18,7 +18,7 @@ const TOY: Omit<TrainConfig, 'algorithm'> = {
 
 const MINI: Omit<TrainConfig, 'algorithm'> = {
   preset: 'mini', dataset: 'mnist', labels: 40, model: { kind: 'cnn', widths: [16, 32, 64, 64] },
-  steps: 600, batchSize: 16, mu: 4, lr: 0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4,
+  steps: 600, batchSize: 16, mu: 4, lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 5e-4,
   cosine: true, emaDecay: 0.99, logEvery: 10, maxUnlabeled: 5000, maxTest: 1000,
 };
 
