@@ -1,0 +1,32 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { countTrials, expandMatrix, MatrixShape, trialSeed } from './experiment-expansion';
+
+const shape: MatrixShape = {
+  datasets: ['moons', 'blobs'], labels: [10], algorithms: ['fixmatch', 'uda'], rates: [0.01, 0.02],
+  densities: ['uniform', 'x', 'one-minus-x'],
+  attacks: [{ id: 'a-interp', usesDensity: true }, { id: 'a-fc', usesDensity: false }],
+  defenses: [null, 'd-1'], trialsPerCell: 3,
+};
+
+describe('matrix expansion', () => {
+  it('counts and enumerates the same cells (densities only multiply density attacks)', () => {
+    // 2 x 1 x 2 x 2 x (3 + 1) x 2 x 3 = 192
+    assert.equal(countTrials(shape), 192);
+    const all = [...expandMatrix(shape)];
+    assert.equal(all.length, 192);
+    assert.ok(all.filter((c) => c.attackId === 'a-fc').every((c) => c.density === null));
+    const keys = new Set(all.map((c) => JSON.stringify(c)));
+    assert.equal(keys.size, all.length, 'no duplicate cell x replicate');
+  });
+  it('derives stable, distinct 31-bit seeds from seed base and cell', () => {
+    const cells = [...expandMatrix(shape)];
+    const seeds = cells.map((c) => trialSeed(5, c));
+    assert.ok(seeds.every((s) => Number.isInteger(s) && s >= 0 && s < 2 ** 31));
+    assert.equal(new Set(seeds).size, seeds.length);
+    assert.deepEqual(cells.map((c) => trialSeed(5, c)), seeds);
+    assert.notEqual(trialSeed(6, cells[0]), seeds[0]);
+    // the seed depends only on the cell, not on its position in the matrix
+    assert.equal(trialSeed(5, { ...cells[10] }), seeds[10]);
+  });
+});
