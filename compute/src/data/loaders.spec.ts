@@ -116,3 +116,19 @@ test('MNIST converts once into a uint8 cache with a recorded sha256, and reloads
   for (let i = 0; i < 784 * 20; i++) maxPix = Math.max(maxPix, a.train.x[i]);
   assert.ok(maxPix > 200, 'pixels are scaled to 0..255');
 });
+
+test('Fashion-MNIST: 70,000 images (empty entries skipped), seeded stratified 60,000/10,000 split, cached once', () => {
+  const cacheDir = tmp();
+  const a = loadMnistLike('fashion-mnist', { cacheDir });
+  assert.equal(a.train.n, 60000);
+  assert.equal(a.test.n, 10000);
+  const counts = new Array(10).fill(0);
+  a.test.y.forEach((c) => counts[c]++);
+  assert.deepEqual(counts, new Array(10).fill(1000));
+  const file = path.join(cacheDir, 'fashion-mnist-v1.bin');
+  assert.equal(fs.statSync(file).size, 28 + 70000 * 785);
+  // A truncated cache is detected and rebuilt rather than silently used.
+  fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 1000));
+  const b = loadMnistLike('fashion-mnist', { cacheDir: cacheDir + '/' });
+  assert.equal(b.sha256, a.sha256);
+});
