@@ -225,4 +225,30 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     await server.ds.query(`DELETE FROM trial_result WHERE trial_id = $1`, [trials[20].id]);
     await same();
   });
+
+  it('pages through experiments and trials with cursors (no gaps, no repeats)', async () => {
+    const all = await gql(server, `{ experiments(first: 100) { edges { node { id } } pageInfo { hasNextPage } } }`, {}, a.token);
+    const expected = all.data.experiments.edges.map((e: any) => e.node.id);
+    assert.ok(expected.length >= 8);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p: any = await gql(server, `query($a: String) { experiments(first: 3, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { a: after }, a.token);
+      seen.push(...p.data.experiments.edges.map((e: any) => e.node.id));
+      if (!p.data.experiments.pageInfo.hasNextPage) break;
+      after = p.data.experiments.pageInfo.endCursor;
+    }
+    assert.deepEqual(seen, expected);
+    const [big] = await server.ds.query(`SELECT experiment_id FROM trial GROUP BY experiment_id HAVING count(*) = 144`);
+    const ordinals: number[] = [];
+    after = null;
+    for (;;) {
+      const p: any = await gql(server, `query($id: ID!, $a: String) { experiment(id: $id) { trials(first: 50, after: $a) { edges { node { ordinal } } pageInfo { hasNextPage endCursor } } } }`, { id: big.experiment_id, a: after });
+      ordinals.push(...p.data.experiment.trials.edges.map((e: any) => e.node.ordinal));
+      if (!p.data.experiment.trials.pageInfo.hasNextPage) break;
+      after = p.data.experiment.trials.pageInfo.endCursor;
+    }
+    assert.deepEqual(ordinals, Array.from({ length: 144 }, (_, i) => i));
+    assert.deepEqual(codes(await gql(server, `{ experiments(first: 2, after: "garbage") { edges { cursor } } }`)), ['BAD_USER_INPUT']);
+  });
 });

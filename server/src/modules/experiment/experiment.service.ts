@@ -147,15 +147,19 @@ export class ExperimentService {
   }
 
   async list(actor: Actor | null, args: { first: number; after?: string | null; organizationId?: string | null }): Promise<Page<Experiment>> {
-    const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+    const cursor = decodeCursor(args.after, 1) as [string] | null;
     const qb = this.ds.getRepository(Experiment).createQueryBuilder('e')
       .orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1);
     if (actor) qb.andWhere(`(e.visibility = 'PUBLIC' OR e.organization_id = :own)`, { own: actor.organizationId });
     else qb.andWhere(`e.visibility = 'PUBLIC'`);
     if (args.organizationId) qb.andWhere('e.organization_id = :org', { org: args.organizationId });
-    if (cursor) qb.andWhere('(e.created_at, e.id) < (:ct::timestamptz, :ci::uuid)', { ct: cursor[0], ci: cursor[1] });
+    // The cursor is the last id; its created_at is read back from the row (JS dates lose PostgreSQL's microseconds).
+    if (cursor) {
+      if (!isUuid(String(cursor[0]))) throw badInput('Invalid cursor');
+      qb.andWhere('(e.created_at, e.id) < (SELECT c.created_at, c.id FROM experiment c WHERE c.id = :ci)', { ci: cursor[0] });
+    }
     const rows = await qb.getMany();
-    return toPage(rows, args.first, (e) => [e.createdAt.toISOString(), e.id]);
+    return toPage(rows, args.first, (e) => [e.id]);
   }
 
   async trials(experimentId: string, args: { first: number; after?: string | null; status?: TrialStatus | null }): Promise<Page<Trial>> {
