@@ -3,7 +3,6 @@ import { gql } from '@/lib/graphql';
 import { LeaderboardQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
 import { pct, ratePct, shade, wilson } from '@/lib/format';
-import { matrixCells } from '@/lib/matrix';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +27,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   // One row per attack and setting, summed over the experiments the viewer may see.
   const byKey = new Map<string, Row>();
   for (const { node: exp } of data.experiments.edges) {
-    for (const c of matrixCells(exp.matrix)) {
+    for (const c of exp.matrix.cells) {
       if (c.trials === 0) continue;
       const [attack, dataset, labels, algorithm, rate] = c.rowLabels;
       const key = c.row.join('\u0000');

@@ -10,8 +10,8 @@ export function ClassHeatmap({ cells, classes, classNames }: { cells: PairCell[]
   const idx = Array.from({ length: classes }, (_, i) => i);
   return (
     <div className="scroll">
+      <p className="muted small" style={{ margin: '4px 0 8px' }}>Rows: the attacker&apos;s label y* (the source&apos;s class) · columns: the target&apos;s true class c · cells: attack successes / finished trials.</p>
       <table className="heatmap" data-testid="heatmap">
-        <caption className="muted small">rows: target label y* (the source's class) · columns: true class c of the target</caption>
         <thead>
           <tr>
             <th scope="col">y* \ c</th>

@@ -9,7 +9,7 @@ export function ProgressBar({ p }: { p: ProgressView }) {
         <span style={{ width: `${(frac * 100).toFixed(1)}%` }} />
       </div>
       <p className="small muted">
-        {done} of {p.total} trials finished · {p.succeeded} succeeded · {p.running} running · {p.queued} queued
+        {done} of {p.total} trials finished · {p.running} running · {p.queued} queued
         {p.failed ? ` · ${p.failed} failed` : ''}{p.cancelled ? ` · ${p.cancelled} cancelled` : ''}
       </p>
     </div>

@@ -21,5 +21,7 @@ export function Empty({ children }: { children: React.ReactNode }) {
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${status}`}>{status.toLowerCase()}</span>;
+  // A trial's SUCCEEDED means it ran to the end, not that the attack succeeded: say "finished".
+  const text = status === 'SUCCEEDED' ? 'finished' : status.toLowerCase();
+  return <span className={`badge ${status}`} title={`status ${status}`}>{text}</span>;
 }

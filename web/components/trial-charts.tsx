@@ -22,7 +22,7 @@ export function EpochChart({ points }: { points: EpochPoint[] }) {
       <ResponsiveContainer>
         <LineChart data={points} margin={{ top: 10, right: 20, bottom: 20, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ea" />
-          <XAxis dataKey="epoch" label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
+          <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => String(Math.round(v * 10) / 10)} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v))} />
           <Legend verticalAlign="top" />
@@ -45,7 +45,7 @@ export function PropagationChart({ points, maxEpoch }: { points: PoisonPoint[]; 
         <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ea" />
           <XAxis type="number" dataKey="alpha" domain={[0, 1]} name="α" label={{ value: 'position α on the path (0 = source, 1 = target)', position: 'insideBottom', offset: -10 }} />
-          <YAxis type="number" dataKey="epoch" name="epoch" domain={[0, maxEpoch + 1]} allowDecimals={false} />
+          <YAxis type="number" dataKey="epoch" name="epoch" domain={[0, Math.ceil(maxEpoch + 1)]} tickFormatter={(v: number) => String(Math.round(v * 10) / 10)} label={{ value: 'epoch', angle: -90, position: 'insideLeft' }} />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} />
           <Legend verticalAlign="top" />
           <Scatter name="first epoch labeled y*" data={reached} fill="#1f6f5c" isAnimationActive={false} />

@@ -180,7 +180,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, matrix: Record<string, unknown>, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -189,7 +189,7 @@ export type ExperimentMatrixQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentMatrixQuery = { experiment: { id: string, matrix: Record<string, unknown> } };
+export type ExperimentMatrixQuery = { experiment: { id: string, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> } } };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
@@ -217,7 +217,7 @@ export type LeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: string, name: string, matrix: Record<string, unknown> } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: string, name: string, matrix: { cells: Array<{ row: Array<string>, rowLabels: Array<string>, successes: number, trials: number, paper: { successes: number, trials: number } | null }> } } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -388,6 +388,10 @@ export const ExperimentsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
 export const ExperimentDocument = new TypedDocumentString(`
     query Experiment($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+  datasets {
+    slug
+    numClasses
+  }
   experiment(id: $id) {
     id
     name
@@ -405,7 +409,26 @@ export const ExperimentDocument = new TypedDocumentString(`
       status
       count
     }
-    matrix(rows: $rows, columns: $columns)
+    matrix(rows: $rows, columns: $columns) {
+      cells {
+        row
+        column
+        rowLabels
+        columnLabels
+        successes
+        trials
+        scheduled
+        wilsonLow
+        wilsonHigh
+        cleanAccuracyMean
+        paper {
+          successes
+          trials
+          publication
+          table
+        }
+      }
+    }
     trials(first: 100) {
       edges {
         node {
@@ -438,7 +461,26 @@ export const ExperimentMatrixDocument = new TypedDocumentString(`
     query ExperimentMatrix($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
   experiment(id: $id) {
     id
-    matrix(rows: $rows, columns: $columns)
+    matrix(rows: $rows, columns: $columns) {
+      cells {
+        row
+        column
+        rowLabels
+        columnLabels
+        successes
+        trials
+        scheduled
+        wilsonLow
+        wilsonHigh
+        cleanAccuracyMean
+        paper {
+          successes
+          trials
+          publication
+          table
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<ExperimentMatrixQuery, ExperimentMatrixQueryVariables>;
@@ -537,7 +579,18 @@ export const LeaderboardDocument = new TypedDocumentString(`
       node {
         id
         name
-        matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter)
+        matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
+          cells {
+            row
+            rowLabels
+            successes
+            trials
+            paper {
+              successes
+              trials
+            }
+          }
+        }
       }
     }
   }

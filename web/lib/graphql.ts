@@ -107,7 +107,7 @@ export async function gqlOrNotFound<TResult, TVariables>(
   try {
     return await gql(document, variables);
   } catch (e) {
-    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) return undefined;
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return undefined;
     throw e;
   }
 }

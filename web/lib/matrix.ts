@@ -25,17 +25,6 @@ export interface ApiCell {
   paper?: { successes: number; trials: number } | null;
 }
 
-/**
- * Cells of `experiment.matrix(...)`. The committed schema types the field as JSONObject (the experiment's
- * stored matrix spec shadows the aggregate's object type), so the shape is checked here instead of by codegen.
- */
-export function matrixCells(matrix: unknown): ApiCell[] {
-  const cells = (matrix as { cells?: unknown } | null)?.cells;
-  if (!Array.isArray(cells)) return [];
-  return cells.filter((c): c is ApiCell => !!c && typeof c === 'object' && Array.isArray((c as ApiCell).row) && typeof (c as ApiCell).trials === 'number')
-    .map((c) => ({ ...c, rowLabels: c.rowLabels ?? c.row, columnLabels: c.columnLabels ?? c.column ?? [], column: c.column ?? [] }));
-}
-
 /** Display text of one coordinate: rates as the papers write them (0.005 -> 0.5%), the API's label otherwise. */
 export function displayValue(dim: Dimension, label: string): string {
   if (dim === 'rate' && label !== '' && Number.isFinite(Number(label))) return ratePct(Number(label));

@@ -63,11 +63,17 @@ export const ExperimentsQuery = graphql(`
 
 export const ExperimentQuery = graphql(`
   query Experiment($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+    datasets { slug numClasses }
     experiment(id: $id) {
       id name description visibility preset status trialCount seedBase createdAt
       organization { name }
       statusCounts { status count }
-      matrix(rows: $rows, columns: $columns)
+      matrix(rows: $rows, columns: $columns) {
+        cells {
+          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          paper { successes trials publication table }
+        }
+      }
       trials(first: 100) {
         edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status targetClass targetLabel result { success } } }
         pageInfo { hasNextPage }
@@ -80,7 +86,12 @@ export const ExperimentMatrixQuery = graphql(`
   query ExperimentMatrix($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     experiment(id: $id) {
       id
-      matrix(rows: $rows, columns: $columns)
+      matrix(rows: $rows, columns: $columns) {
+        cells {
+          row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          paper { successes trials publication table }
+        }
+      }
     }
   }
 `);
@@ -118,7 +129,9 @@ export const LeaderboardQuery = graphql(`
       edges {
         node {
           id name
-          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter)
+          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
+            cells { row rowLabels successes trials paper { successes trials } }
+          }
         }
       }
     }

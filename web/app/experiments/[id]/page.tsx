@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
 import { ExperimentQuery } from '@/lib/queries';
-import { DIMENSIONS, DIMENSION_LABEL, matrixCells, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
+import { DIMENSIONS, DIMENSION_LABEL, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
 import { MatrixTable } from '@/components/matrix-table';
 import { ClassHeatmap, type PairCell } from '@/components/heatmap';
 import { ProgressBar, progressFrom } from '@/components/progress';
@@ -24,13 +24,13 @@ export default async function ExperimentPage({ params, searchParams }: { params:
   try {
     data = await gql(ExperimentQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) });
   } catch (e) {
-    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) notFound();
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') notFound();
     return <><h1>Experiment</h1><ApiFailure error={e} /></>;
   }
   const exp = data.experiment;
   if (!exp) notFound();
   const trials = exp.trials.edges.map((e) => e.node);
-  const cells = toCellViews(matrixCells(exp.matrix), axes.rows, axes.cols);
+  const cells = toCellViews(exp.matrix.cells, axes.rows, axes.cols);
   const progress = progressFrom(exp.statusCounts, exp.trialCount);
   const live = exp.status === 'QUEUED' || exp.status === 'RUNNING';
   const query = `rows=${axes.rows.join(',')}&cols=${axes.cols.join(',')}`;
@@ -44,6 +44,9 @@ export default async function ExperimentPage({ params, searchParams }: { params:
     if (t.result.success) cell.successes += 1;
     pairMap.set(k, cell);
   }
+  // Grid size: the most classes among the experiment's datasets (10 for the image sets, 2-3 for toy data).
+  const used = new Set(trials.map((t) => t.dataset));
+  const classes = Math.max(2, ...data.datasets.filter((d) => used.has(d.slug)).map((d) => d.numClasses));
   const rowTitle = axes.rows.map((d) => DIMENSION_LABEL[d]).join(' · ');
   return (
     <>
@@ -83,7 +86,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
       <MatrixTable cells={cells} rowTitle={rowTitle} caption="Successes / finished trials per cell, shaded by success rate; hover a cell for its Wilson 95% interval. The paper's value sits below where the paper reports that cell." />
 
       <h2>Target label × true class</h2>
-      <ClassHeatmap cells={[...pairMap.values()]} classes={10} />
+      <ClassHeatmap cells={[...pairMap.values()]} classes={Math.min(classes, 20)} />
       {exp.trials.pageInfo.hasNextPage ? <p className="small muted">Grid drawn from the first {trials.length} trials.</p> : null}
 
       <h2>Trials</h2>

@@ -19,7 +19,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   try {
     data = await gql(TrialQuery, { id });
   } catch (e) {
-    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) notFound();
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') notFound();
     return <><h1>Trial</h1><ApiFailure error={e} /></>;
   }
   const t = data.trial;
@@ -81,7 +81,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <figure key={a.id} style={{ margin: '8px 0' }}>
           <div className="strip" data-testid="image-strip">
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={`/trials/${t.id}/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`} style={{ maxWidth: '100%', minHeight: 48 }} />
+            <img src={`/trials/${t.id}/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`}  />
           </div>
           <figcaption className="small muted">{a.kind} · source x′ on the left … target x* on the right · sha256 <span className="mono">{a.sha256.slice(0, 12)}</span></figcaption>
         </figure>

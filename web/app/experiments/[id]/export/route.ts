@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ApiError, gql } from '@/lib/graphql';
 import { ExperimentMatrixQuery } from '@/lib/queries';
-import { exportRows, matrixCells, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
+import { exportRows, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
 import { toCsv } from '@/lib/format';
 
 /** CSV or JSON of the table the experiment page shows for the same rows/cols. */
@@ -15,11 +15,11 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     data = await gql(ExperimentMatrixQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) });
   } catch (e) {
     const code = e instanceof ApiError ? e.code : 'INTERNAL_SERVER_ERROR';
-    const status = code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 403 : 502;
+    const status = code === 'NOT_FOUND' ? 404 : code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 403 : 502;
     return NextResponse.json({ error: code }, { status });
   }
   if (!data.experiment) return NextResponse.json({ error: 'NOT_FOUND' }, { status: 404 });
-  const rows = exportRows(toCellViews(matrixCells(data.experiment.matrix), axes.rows, axes.cols), axes.rows, axes.cols);
+  const rows = exportRows(toCellViews(data.experiment.matrix.cells, axes.rows, axes.cols), axes.rows, axes.cols);
   const base = `experiment-${id.slice(0, 8)}-${[...axes.rows, 'by', ...axes.cols].join('-')}`;
   if (format === 'json') {
     return new NextResponse(JSON.stringify({ experiment: id, rows: axes.rows, columns: axes.cols, cells: rows }, null, 2), {

@@ -14,6 +14,6 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
     });
   } catch (e) {
     const code = e instanceof ApiError ? e.code : 'INTERNAL_SERVER_ERROR';
-    return new NextResponse(code, { status: code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 403 : 502 });
+    return new NextResponse(code, { status: code === 'NOT_FOUND' ? 404 : code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 403 : 502 });
   }
 }
