@@ -251,4 +251,22 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(ordinals, Array.from({ length: 144 }, (_, i) => i));
     assert.deepEqual(codes(await gql(server, `{ experiments(first: 2, after: "garbage") { edges { cursor } } }`)), ['BAD_USER_INPUT']);
   });
+
+  it('createExperiment with a clientMutationId is retry-safe', async () => {
+    const m = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount replayed clientMutationId experiment { id } } }`;
+    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 4 };
+    const i = { organizationId: a.organizationId, name: 'retry me', clientMutationId: 'req-1', matrix };
+    const first = await gql(server, m, { i }, a.token);
+    const before = await counts();
+    const retry = await gql(server, m, { i }, a.token);
+    assert.equal(retry.errors, undefined);
+    assert.equal(first.data.createExperiment.replayed, false);
+    assert.deepEqual(retry.data.createExperiment, { ...first.data.createExperiment, replayed: true });
+    assert.deepEqual(await counts(), before);
+    const other = await gql(server, m, { i: { ...i, matrix: { ...matrix, trialsPerCell: 5 } } }, a.token);
+    assert.deepEqual(codes(other), ['BAD_USER_INPUT']);
+    // the id is per organization
+    const elsewhere = await gql(server, m, { i: { ...i, organizationId: b.organizationId } }, b.token);
+    assert.equal(elsewhere.data.createExperiment.replayed, false);
+  });
 });

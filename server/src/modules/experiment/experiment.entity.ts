@@ -23,6 +23,8 @@ export class Experiment {
   @Field(() => ExperimentStatus) @Column({ type: 'enum', enum: ExperimentStatus, enumName: 'experiment_status' }) status: ExperimentStatus;
   @Field(() => Int) @Column('int', { name: 'trial_count' }) trialCount: number;
   @Field() @Column('text', { name: 'code_version' }) codeVersion: string;
+  @Field(() => String, { nullable: true, description: 'Set by the client to make createExperiment retry-safe' })
+  @Column('text', { name: 'client_mutation_id', nullable: true }) clientMutationId: string | null;
   @Field(() => GraphQLDateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => GraphQLDateTime) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

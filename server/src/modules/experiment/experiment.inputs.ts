@@ -32,6 +32,8 @@ export class CreateExperimentInput {
   @Field(() => Int, { defaultValue: 0, description: 'Seeds of all trials derive from this and their cell' }) @IsInt() @Min(0) @Max(2147483647) seedBase: number;
   @Field({ defaultValue: 'toy', description: 'toy | mini | paper' }) @IsIn(PRESETS as unknown as string[]) preset: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) codeVersion?: string;
+  @Field({ nullable: true, description: 'Makes the mutation retry-safe: the same id returns the first experiment' })
+  @IsOptional() @IsString() @Length(1, 100) clientMutationId?: string;
 }
 
 @ArgsType()

@@ -27,6 +27,8 @@ class StatusCount {
 class CreateExperimentPayload {
   @Field(() => Experiment) experiment: Experiment;
   @Field(() => Int) trialCount: number;
+  @Field({ description: 'true when this was a retry of an earlier call with the same clientMutationId' }) replayed: boolean;
+  @Field(() => String, { nullable: true }) clientMutationId: string | null;
 }
 
 @Resolver(() => Experiment)
@@ -39,8 +41,8 @@ export class ExperimentResolver {
 
   @Mutation(() => CreateExperimentPayload, { description: 'Expands the matrix into QUEUED trials in one transaction' })
   async createExperiment(@Arg('input') input: CreateExperimentInput, @Ctx() ctx: Context): Promise<CreateExperimentPayload> {
-    const { experiment, trials } = await ctx.services.experiments.createExperiment(ctx.actor, input);
-    return { experiment, trialCount: trials.length };
+    const { experiment, replayed } = await ctx.services.experiments.createExperiment(ctx.actor, input);
+    return { experiment, trialCount: experiment.trialCount, replayed: !!replayed, clientMutationId: input.clientMutationId ?? null };
   }
 
   @Mutation(() => Experiment)

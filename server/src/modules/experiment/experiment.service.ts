@@ -17,6 +17,8 @@ export interface ExperimentMatrixSpec {
 export interface CreateExperimentArgs {
   organizationId: string; name: string; description?: string | null; visibility?: Visibility;
   matrix: ExperimentMatrixSpec; seedBase?: number; preset?: string; codeVersion?: string | null;
+  /** Retry-safety: a second call with the same id (same organization) returns the first experiment, creating nothing. */
+  clientMutationId?: string | null;
 }
 /** A trial as created by createExperiment: enough for the queue to enqueue its job. */
 export interface CreatedTrial { id: string; ordinal: number; seed: number; config: Record<string, unknown> }
@@ -42,12 +44,24 @@ export class ExperimentService {
    * experiment plus one QUEUED Trial per cell x replicate in ONE transaction. Pass `manager` to join a caller's
    * transaction; registered afterCreate hooks run inside it.
    */
-  async createExperiment(actor: Actor | null, args: CreateExperimentArgs, manager?: EntityManager): Promise<{ experiment: Experiment; trials: CreatedTrial[] }> {
+  async createExperiment(actor: Actor | null, args: CreateExperimentArgs, manager?: EntityManager): Promise<{ experiment: Experiment; trials: CreatedTrial[]; replayed?: boolean }> {
     const a = requireRole(actor, args.organizationId);
     const run = async (t: EntityManager) => {
       const m = args.matrix;
       const preset = args.preset ?? 'toy';
       const densitySlugs = m.densities?.length ? m.densities : [DEFAULT_DENSITY];
+      const normalised = { ...m, densities: densitySlugs, defenses: m.defenses ?? [] };
+      if (args.clientMutationId) {
+        await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`experiment:${args.organizationId}:${args.clientMutationId}`]);
+        const existing = await t.findOneBy(Experiment, { organizationId: args.organizationId, clientMutationId: args.clientMutationId });
+        if (existing) {
+          if (JSON.stringify(canonical(existing.matrix)) !== JSON.stringify(canonical(normalised)) || existing.name !== args.name) {
+            throw badInput(`clientMutationId "${args.clientMutationId}" was already used for a different experiment`);
+          }
+          // A retry: the first call's experiment, nothing new written, no hooks run again.
+          return { experiment: existing, trials: [], replayed: true };
+        }
+      }
       // Sequential on purpose: one transaction = one connection, which runs one statement at a time.
       const datasets = await t.query(`SELECT slug FROM dataset WHERE slug = ANY($1)`, [m.datasets]);
       const algorithms = await t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]);
@@ -74,11 +88,11 @@ export class ExperimentService {
         throw badInput(`This matrix expands to ${total} trials, over the cap of ${this.config.maxTrials} (FROGPOND_MAX_TRIALS)`, { trialCount: total, maxTrials: this.config.maxTrials });
       }
       const seedBase = args.seedBase ?? 0;
-      const normalised = { ...m, densities: densitySlugs, defenses: m.defenses ?? [] };
       const experiment = await t.save(t.create(Experiment, {
         organizationId: args.organizationId, createdBy: a.memberId, name: args.name, description: args.description ?? '',
         visibility: args.visibility ?? Visibility.PUBLIC, matrix: normalised, seedBase, preset,
         status: ExperimentStatus.QUEUED, trialCount: total, codeVersion: args.codeVersion ?? '',
+        clientMutationId: args.clientMutationId ?? null,
       }));
 
       // Columnar arrays + unnest: one INSERT statement per 5,000 trials.
@@ -176,6 +190,13 @@ export class ExperimentService {
   async statusCounts(experimentId: string): Promise<{ status: TrialStatus; count: number }[]> {
     return this.ds.query(`SELECT status, count(*)::int AS count FROM trial WHERE experiment_id = $1 GROUP BY status ORDER BY status`, [experimentId]);
   }
+}
+
+/** Plain-data copy with object keys sorted (jsonb does not keep key order). */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  return v;
 }
 
 export function isUuid(s: string): boolean {
