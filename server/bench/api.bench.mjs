@@ -105,6 +105,15 @@ async function main() {
     for (let i = 0; i < R; i++) await (await fetch(ready.graphqlUrl, { method: 'POST', headers, body })).text();
     const sqlPerRequest = ((await ask(child, 'statements')).statements - s0) / R;
 
+    // One request at a time (no queueing): the per-request overhead of HTTP + GraphQL over the bare SQL.
+    const seqGql = [];
+    for (let i = 0; i < 100; i++) {
+      const t = process.hrtime.bigint();
+      await (await fetch(ready.graphqlUrl, { method: 'POST', headers, body })).text();
+      seqGql.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    seqGql.sort((a, b) => a - b);
+
     const result = await autocannon({ url: ready.graphqlUrl, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION });
     if (result.non2xx || result.errors) throw new Error(`autocannon: ${result.non2xx} non-2xx, ${result.errors} errors`);
     const rps = result.requests.average;
@@ -117,6 +126,14 @@ async function main() {
     const { sql, params } = buildMatrixSql(ready.experimentId, MATRIX_ARGS);
     const pool = new Pool({ connectionString: ready.databaseUrl, max: CONNECTIONS });
     await pool.query(sql, params);
+    const seqRaw = [];
+    for (let i = 0; i < 100; i++) {
+      const t = process.hrtime.bigint();
+      await pool.query(sql, params);
+      seqRaw.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    seqRaw.sort((a, b) => a - b);
+    console.log(`sequential (1 at a time): GraphQL p50 ${quantile(seqGql, 0.5).toFixed(2)} ms, raw pg p50 ${quantile(seqRaw, 0.5).toFixed(2)} ms, ratio ${(quantile(seqGql, 0.5) / quantile(seqRaw, 0.5)).toFixed(2)}`);
     const lat = [];
     const end = Date.now() + DURATION * 1000;
     await Promise.all(Array.from({ length: CONNECTIONS }, async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, emitSchemaDefinitionFile } from 'type-graphql';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { CatalogueResolver, PublicationResolver, ReportedResultResolver } from '../modules/catalogue/catalogue.resolver';
 import { AttackResolver } from '../modules/attack/attack.resolver';
@@ -14,15 +14,22 @@ export const SCHEMA_FILE = path.resolve(__dirname, '../../../../schema.graphql')
 
 let cached: Promise<GraphQLSchema> | undefined;
 
-/** Builds the type-graphql schema once per process; `emit` writes schema.graphql at the repo root (sorted). */
-export function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
+/**
+ * Builds the type-graphql schema once per process. `emit` also writes schema.graphql at the repo root (sorted), the
+ * file the web app generates its types from; failing to write it (read-only checkout) is a warning, not a failure.
+ */
+export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
       ExperimentResolver, TrialResolver, ArtifactResolver, QueueResolver,
     ],
     validate: { forbidUnknownValues: false },
-    emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,
   });
-  return cached;
+  const schema = await cached;
+  if (emit) {
+    await emitSchemaDefinitionFile(SCHEMA_FILE, schema, { sortedSchema: true })
+      .catch((e) => console.warn(`[frogpond] could not write ${SCHEMA_FILE}: ${(e as Error).message}`));
+  }
+  return schema;
 }
