@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { ConfigError } from './config/config';
 import { AlreadyRunningError } from './db/embedded';
 import { startServer } from './server';
+// WEB (web engineer, issue 6): the Next.js app answers every non-/graphql path when `npm run build:web` has run.
+import { loadNextHandler } from './web/next-handler';
 
 /** `npm start`: boots the API (and the embedded PostgreSQL when DATABASE_URL is unset). */
 async function main() {
-  const server = await startServer();
+  const web = await loadNextHandler(); // WEB: undefined (API only) when the web app is not built
+  const server = await startServer({ fallbackHandler: web });
   console.log(`[frogpond] GraphQL API ready at ${server.graphqlUrl}`);
+  if (web) console.log(`[frogpond] web app ready at ${server.url}/`); // WEB
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
