@@ -20,8 +20,9 @@ function quantile(sorted: number[], q: number): number {
 
 async function main() {
   requireWebBuild();
-  if (!process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
-  const db = await freshDatabase('frogpond_benchweb');
+  // TEST_DATABASE_URL (else DATABASE_URL) names a PostgreSQL server for a throw-away database; else an embedded one.
+  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  const db = await freshDatabase();
   const web = await loadNextHandler({ quiet: true });
   if (!web) throw new Error('web build missing');
   const server = await startServer({

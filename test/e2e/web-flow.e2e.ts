@@ -31,7 +31,7 @@ async function shot(name: string) {
 before(async () => {
   requireWebBuild();
   fs.mkdirSync(SHOTS, { recursive: true });
-  const db = await freshDatabase('frogpond_e2e');
+  const db = await freshDatabase();
   dropDb = db.drop;
   const web = await loadNextHandler({ quiet: true });
   assert.ok(web, 'the Next.js build must load');
