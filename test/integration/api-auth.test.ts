@@ -2,6 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootstrapOrg, codes, gql, startTestServer, TestServer } from './api-helpers';
 import { hashToken } from '../../server/src/modules/organization/organization.service';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 
 describe('organizations and tokens (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
@@ -76,5 +79,18 @@ describe('organizations and tokens (HTTP, real PostgreSQL)', () => {
     assert.deepEqual((await gql(server, q, { s: 'lab-d' }, b.token)).data.organization.members, []);
     assert.deepEqual((await gql(server, q, { s: 'lab-d' })).data.organization.members, []);
     assert.deepEqual(codes(await gql(server, q, { s: 'no-such-lab' })), ['NOT_FOUND']);
+  });
+
+  it('`npm run token -- create --org "Cli Lab"` prints a working admin token once and logs nothing else to stdout', async () => {
+    const cli = path.resolve(__dirname, '../../server/src/cli/token.js');
+    const env = { ...process.env, DATABASE_URL: server.config.databaseUrl!, NODE_ENV: 'test' };
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, 'create', '--org', 'Cli Lab'], { env });
+    const token = stdout.trim();
+    assert.match(token, /^fp_[A-Za-z0-9_-]{43}$/);
+    assert.ok(!stderr.includes(token), 'the token is not repeated in the log');
+    const r = await gql(server, '{ viewer { role organization { slug name } } }', {}, token);
+    assert.deepEqual(r.data.viewer, { role: 'admin', organization: { slug: 'cli-lab', name: 'Cli Lab' } });
+    // usage errors exit non-zero
+    await assert.rejects(promisify(execFile)(process.execPath, [cli, 'create'], { env }), (e: any) => e.code === 64);
   });
 });

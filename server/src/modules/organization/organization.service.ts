@@ -12,6 +12,11 @@ export const TOKEN_PREFIX = 'fp_';
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }
+/** "My Lab" -> "my-lab" */
+export function slugify(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+}
+
 function generateToken(): string {
   return TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
 }
@@ -39,11 +44,15 @@ export class OrganizationService {
     return { tokenId: r.token_id, memberId: r.member_id, organizationId: r.organization_id, role: r.role };
   }
 
-  /** Bootstrap path used by `npm run token -- create --org NAME`: org (created if missing) + admin member + token. */
-  async bootstrapAdmin(orgSlug: string, memberName = 'admin', tokenName = 'cli'): Promise<IssuedToken> {
+  /**
+   * Bootstrap path used by `npm run token -- create --org NAME`: org (created if missing) + admin member + token.
+   * NAME may be a display name ("My Lab"); its slug ("my-lab") identifies the organization.
+   */
+  async bootstrapAdmin(orgName: string, memberName = 'admin', tokenName = 'cli'): Promise<IssuedToken> {
+    const orgSlug = slugify(orgName);
     return this.ds.transaction(async (t) => {
       let org = await t.findOneBy(Organization, { slug: orgSlug });
-      if (!org) org = await this.insertOrganization(t, orgSlug, orgSlug);
+      if (!org) org = await this.insertOrganization(t, orgSlug, orgName.trim() || orgSlug);
       return this.issue(t, org, memberName, MemberRole.admin, tokenName);
     });
   }
