@@ -106,6 +106,13 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(codes(await gql(server, get, { id: privId }, b.token)), ['NOT_FOUND']);
     assert.deepEqual(codes(await gql(server, get, { id: privId })), ['NOT_FOUND']);
     assert.deepEqual(codes(await gql(server, `query($id: ID!) { trial(id: $id) { id } }`, { id: trial.id }, b.token)), ['NOT_FOUND']);
+    // the matrix-only path (cached access check, no row load) hides it just the same
+    const mq = `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE]) { cells { scheduled } } } }`;
+    for (let i = 0; i < 2; i++) {
+      assert.deepEqual((await gql(server, mq, { id: privId }, a.token)).data.experiment.matrix.cells, [{ scheduled: 1 }]);
+      assert.deepEqual(codes(await gql(server, mq, { id: privId }, b.token)), ['NOT_FOUND']);
+      assert.deepEqual(codes(await gql(server, mq, { id: privId })), ['NOT_FOUND']);
+    }
 
     const list = `{ experiments(first: 100) { edges { node { id } } } }`;
     const ids = (r: any) => r.data.experiments.edges.map((e: any) => e.node.id);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo, Kind } from 'graphql';
 import { ArgsType } from 'type-graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Context } from '../../graphql/context';
@@ -37,7 +38,10 @@ export class ExperimentResolver {
   experiments(@Args() args: ExperimentsArgs, @Ctx() ctx: Context) { return ctx.services.experiments.list(ctx.actor, args); }
 
   @Query(() => Experiment)
-  experiment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.services.experiments.get(ctx.actor, id); }
+  experiment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // A selection of only id/matrix (matrix polling) needs the access check, not the row.
+    return onlyIdAndMatrix(info) ? ctx.services.experiments.getRef(ctx.actor, id) : ctx.services.experiments.get(ctx.actor, id);
+  }
 
   @Mutation(() => CreateExperimentPayload, { description: 'Expands the matrix into QUEUED trials in one transaction' })
   async createExperiment(@Arg('input') input: CreateExperimentInput, @Ctx() ctx: Context): Promise<CreateExperimentPayload> {
@@ -67,4 +71,10 @@ export class ExperimentResolver {
   ) {
     return ctx.services.matrix.matrix(e.id, { rows, columns, filter });
   }
+}
+
+const REF_FIELDS = new Set(['id', 'matrix', '__typename']);
+function onlyIdAndMatrix(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every(
+    (sel) => sel.kind === Kind.FIELD && REF_FIELDS.has(sel.name.value)));
 }

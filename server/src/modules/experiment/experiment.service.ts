@@ -34,6 +34,8 @@ const INSERT_CHUNK = 5000;
 
 export class ExperimentService {
   private readonly hooks: ExperimentHooks[] = [];
+  /** id -> owner and visibility. Both never change after creation (no mutation touches them), so they may be cached. */
+  private readonly access = new Map<string, { organizationId: string; visibility: Visibility }>();
   constructor(private readonly ds: DataSource, private readonly config: Pick<Config, 'maxTrials'>) {}
 
   /** Registers hooks called in the creating/cancelling transaction (the queue module enqueues/cancels jobs here). */
@@ -158,6 +160,25 @@ export class ExperimentService {
     const exp = isUuid(id) ? await this.ds.getRepository(Experiment).findOneBy({ id }) : null;
     if (!exp || !canRead(actor, exp.organizationId, exp.visibility === Visibility.PUBLIC)) throw notFound('Experiment', id);
     return exp;
+  }
+
+  /**
+   * Access check without loading the row, for requests that only need the experiment's id (e.g. polling its matrix):
+   * owner and visibility are immutable and cached per process, so a warm check costs no SQL.
+   * Returns a partial Experiment holding id, organizationId and visibility only.
+   */
+  async getRef(actor: Actor | null, id: string): Promise<Experiment> {
+    let acc = this.access.get(id);
+    if (!acc && isUuid(id)) {
+      const [row] = await this.ds.query(`SELECT organization_id, visibility FROM experiment WHERE id = $1`, [id]);
+      if (row) {
+        acc = { organizationId: row.organization_id, visibility: row.visibility };
+        if (this.access.size >= 10_000) this.access.delete(this.access.keys().next().value!);
+        this.access.set(id, acc);
+      }
+    }
+    if (!acc || !canRead(actor, acc.organizationId, acc.visibility === Visibility.PUBLIC)) throw notFound('Experiment', id);
+    return Object.assign(new Experiment(), { id, ...acc });
   }
 
   async list(actor: Actor | null, args: { first: number; after?: string | null; organizationId?: string | null }): Promise<Page<Experiment>> {
