@@ -17,35 +17,39 @@ export interface CellView {
 
 const key = (parts: string[]) => parts.join(' · ');
 
-/** Orders labels numerically when they look like numbers/percentages, else alphabetically. */
-export function sortLabels(labels: string[]): string[] {
-  const num = (s: string) => {
-    const m = /^-?\d+(\.\d+)?/.exec(s.replace(/^[^\d-]+/, ''));
-    return m ? Number(m[0]) : NaN;
-  };
-  return [...labels].sort((a, b) => {
-    const na = num(a);
-    const nb = num(b);
-    if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb;
-    return a.localeCompare(b);
-  });
-}
-
 /** Paper-style table (booktabs look): k/n per cell shaded by rate, Wilson interval in the title. */
 export function MatrixTable({ cells, rowTitle, caption }: { cells: CellView[]; rowTitle: string; caption?: string }) {
   if (cells.length === 0) return <div className="empty-state">No finished trials in this view yet.</div>;
-  const rows = sortLabels([...new Set(cells.map((c) => key(c.row)))]);
-  const cols = sortLabels([...new Set(cells.map((c) => key(c.column)))]);
+  // The API orders cells by the raw coordinates (numbers as numbers): keep its order of first appearance.
+  const rows = [...new Set(cells.map((c) => key(c.row)))];
+  const cols = [...new Set(cells.map((c) => key(c.column)))];
   const byKey = new Map(cells.map((c) => [`${key(c.row)}\u0000${key(c.column)}`, c]));
+  // Paper-style two-level header: the first column dimension spans its sub-columns (e.g. CIFAR-10 over 0.1% 0.2% 0.5%).
+  const colParts = new Map(cells.map((c) => [key(c.column), c.column]));
+  const grouped = cols.length > 1 && (colParts.get(cols[0])?.length ?? 0) > 1;
+  const groups: { label: string; span: number }[] = [];
+  if (grouped) for (const c of cols) {
+    const head = colParts.get(c)![0];
+    const last = groups[groups.length - 1];
+    if (last && last.label === head) last.span += 1;
+    else groups.push({ label: head, span: 1 });
+  }
+  const subLabel = (c: string) => (grouped ? colParts.get(c)!.slice(1).join(' · ') : c);
   return (
     <div className="scroll">
       {caption ? <p className="muted small" style={{ margin: '4px 0 8px' }}>{caption}</p> : null}
       <table className="paper" data-testid="matrix">
         <thead>
+          {grouped ? (
+            <tr className="group">
+              <th scope="col" />
+              {groups.map((g, i) => <th scope="colgroup" colSpan={g.span} key={`${g.label}-${i}`}>{g.label}</th>)}
+            </tr>
+          ) : null}
           <tr>
             <th scope="col">{rowTitle}</th>
             {cols.map((c) => (
-              <th scope="col" key={c}>{c || 'all'}</th>
+              <th scope="col" key={c}>{subLabel(c) || 'all'}</th>
             ))}
           </tr>
         </thead>

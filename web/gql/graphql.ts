@@ -32,6 +32,8 @@ export type CreateDensityInput = {
 };
 
 export type CreateExperimentInput = {
+  /** Makes the mutation retry-safe: the same id returns the first experiment */
+  clientMutationId?: string | null | undefined;
   codeVersion?: string | null | undefined;
   description?: string | null | undefined;
   matrix: ExperimentMatrixInput;
