@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from './config/config';
+import { ConfigError, loadDotEnv } from './config/config';
 import { AlreadyRunningError } from './db/embedded';
 import { startServer } from './server';
 // WEB (web engineer, issue 6): the Next.js app answers every non-/graphql path when `npm run build:web` has run.
@@ -7,6 +7,7 @@ import { loadNextHandler } from './web/next-handler';
 
 /** `npm start`: boots the API (and the embedded PostgreSQL when DATABASE_URL is unset). */
 async function main() {
+  loadDotEnv();
   const web = await loadNextHandler(); // WEB: undefined (API only) when the web app is not built
   const server = await startServer({ fallbackHandler: web });
   console.log(`[frogpond] GraphQL API ready at ${server.graphqlUrl}`);

@@ -9,7 +9,7 @@ import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
-export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>) {
+export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {
   return {
     organizations: new OrganizationService(ds),
     catalogue: new CatalogueService(ds),

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
 import { trialSeed } from '../../server/src/modules/experiment/experiment-expansion';
+import { ExperimentService } from '../../server/src/modules/experiment/experiment.service';
 
 const CREATE = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id status trialCount visibility seedBase } } }`;
 const RECORD = `mutation($i: RecordTrialResultInput!) { recordTrialResult(input: $i) { id success } }`;
@@ -275,5 +276,20 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     // the id is per organization
     const elsewhere = await gql(server, m, { i: { ...i, organizationId: b.organizationId } }, b.token);
     assert.equal(elsewhere.data.createExperiment.replayed, false);
+  });
+
+  it('enforces the per-organization quota of queued + running trials, writing nothing when over', async () => {
+    const actor = await server.services.organizations.authenticate(`Bearer ${b.token}`);
+    const [{ active }] = await server.ds.query(`SELECT count(*)::int AS active FROM trial t JOIN experiment e ON e.id = t.experiment_id
+      WHERE e.organization_id = $1 AND t.status IN ('QUEUED', 'RUNNING')`, [b.organizationId]);
+    const service = new ExperimentService(server.ds, { maxTrials: 500, orgActiveTrials: active + 3 });
+    const args = (n: number) => ({ organizationId: b.organizationId, name: `quota ${n}`,
+      matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: n } });
+    const before = await counts();
+    await assert.rejects(service.createExperiment(actor, args(4)), (e: any) => e.code === 'BAD_USER_INPUT' && /quota of/.test(e.message));
+    assert.deepEqual(await counts(), before);
+    const ok = await service.createExperiment(actor, args(3));
+    assert.equal(ok.trials.length, 3);
+    await assert.rejects(service.createExperiment(actor, args(1)), /quota/);
   });
 });

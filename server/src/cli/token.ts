@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config/config';
+import { loadConfig, loadDotEnv } from '../config/config';
 import { connectAndMigrate, createDataSource } from '../db/data-source';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from '../db/embedded';
 import { seedCatalogue } from '../db/seed';
@@ -18,6 +18,7 @@ async function main(argv: string[]) {
   const [cmd, ...rest] = argv;
   const org = arg(rest, '--org');
   if (cmd !== 'create' || !org) { console.error(USAGE); process.exit(64); }
+  loadDotEnv();
   const config = loadConfig();
   // DATABASE_URL, else the embedded cluster of a running server, else start the embedded cluster just for this.
   const url = config.databaseUrl ?? runningEmbeddedUrl(config.home);

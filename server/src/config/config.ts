@@ -12,6 +12,8 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   /** Largest matrix (number of trials) one createExperiment may expand into. */
   maxTrials: number;
+  /** Per-organization quota: QUEUED + RUNNING trials it may have at once (createExperiment refuses beyond). */
+  orgActiveTrials: number;
   /** Number of worker processes the queue engineer's worker may start. */
   workers: number;
   /** Query depth and complexity limits of the GraphQL endpoint. */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     nodeEnv,
     maxTrials: int(env, 'FROGPOND_MAX_TRIALS', 10000, 1, 10_000_000),
+    orgActiveTrials: int(env, 'FROGPOND_ORG_ACTIVE_TRIALS', 100_000, 1, 100_000_000),
     workers: int(env, 'FROGPOND_WORKERS', 1, 0, 256),
     maxDepth: int(env, 'FROGPOND_MAX_DEPTH', 8, 2, 64),
     maxComplexity: int(env, 'FROGPOND_MAX_COMPLEXITY', 5000, 10, 10_000_000),
@@ -77,6 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
   };
+}
+
+/**
+ * Loads `.env` from the working directory into process.env when the file exists (variables already set win,
+ * as with `node --env-file`). Called by the entry points (npm start, npm run token), never by tests.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  const fs = require('node:fs') as typeof import('node:fs');
+  if (!fs.existsSync(file)) return false;
+  const before = { ...process.env };
+  process.loadEnvFile(file);
+  for (const [k, v] of Object.entries(before)) process.env[k] = v;
+  return true;
 }
 
 let cached: Config | undefined;

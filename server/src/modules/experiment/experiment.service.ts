@@ -36,7 +36,7 @@ export class ExperimentService {
   private readonly hooks: ExperimentHooks[] = [];
   /** id -> owner and visibility. Both never change after creation (no mutation touches them), so they may be cached. */
   private readonly access = new Map<string, { organizationId: string; visibility: Visibility }>();
-  constructor(private readonly ds: DataSource, private readonly config: Pick<Config, 'maxTrials'>) {}
+  constructor(private readonly ds: DataSource, private readonly config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {}
 
   /** Registers hooks called in the creating/cancelling transaction (the queue module enqueues/cancels jobs here). */
   registerHooks(h: ExperimentHooks): void { this.hooks.push(h); }
@@ -88,6 +88,18 @@ export class ExperimentService {
       const total = countTrials(shape);
       if (total > this.config.maxTrials) {
         throw badInput(`This matrix expands to ${total} trials, over the cap of ${this.config.maxTrials} (FROGPOND_MAX_TRIALS)`, { trialCount: total, maxTrials: this.config.maxTrials });
+      }
+      const quota = this.config.orgActiveTrials;
+      if (quota !== undefined) {
+        // Serialise quota checks per organization so two concurrent launches cannot both squeeze under it.
+        await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${args.organizationId}`]);
+        const [{ active }] = await t.query(
+          `SELECT count(*)::int AS active FROM trial t JOIN experiment e ON e.id = t.experiment_id
+            WHERE e.organization_id = $1 AND t.status IN ('QUEUED', 'RUNNING')`, [args.organizationId]);
+        if (active + total > quota) {
+          throw badInput(`Your organization has ${active} queued or running trials; ${total} more would exceed its quota of ${quota} (FROGPOND_ORG_ACTIVE_TRIALS)`,
+            { activeTrials: active, trialCount: total, quota });
+        }
       }
       const seedBase = args.seedBase ?? 0;
       const experiment = await t.save(t.create(Experiment, {
