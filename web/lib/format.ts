@@ -52,3 +52,9 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
   };
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Parameters as short `key = value` items (definition tables). */
+export function paramItems(params: unknown): string[] {
+  if (!params || typeof params !== 'object') return [];
+  return Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+}

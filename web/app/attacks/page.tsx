@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { gql } from '@/lib/graphql';
 import { AttacksQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
-import { dateTime } from '@/lib/format';
+import { dateTime, paramItems } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Attacks' };
 export const dynamic = 'force-dynamic';
@@ -31,7 +31,7 @@ export default async function AttacksPage({ searchParams }: { searchParams: Prom
                 <td>{a.name}{a.description ? <div className="muted small">{a.description}</div> : null}<div className="muted small">{a.organization ? a.organization.name : 'built in'}</div></td>
                 <td className="mono">{a.slug}</td><td className="num">v{a.version}</td>
                 <td><span className="badge">{String(a.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
-                <td className="mono small">{JSON.stringify(a.params)}</td><td className="small">{dateTime(a.createdAt as string)}</td>
+                <td className="small"><ul className="params">{paramItems(a.params).map((p) => <li key={p} className="mono">{p}</li>)}</ul></td><td className="small">{dateTime(a.createdAt as string)}</td>
               </tr>
             ))}
           </tbody>

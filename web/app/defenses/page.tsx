@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { gql } from '@/lib/graphql';
 import { DefensesQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
+import { paramItems } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Defenses' };
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ export default async function DefensesPage() {
                 <td>{d.name}{d.description ? <div className="muted small">{d.description}</div> : null}</td>
                 <td className="mono">{d.slug}</td><td className="num">v{d.version}</td>
                 <td><span className="badge">{String(d.kind).toLowerCase().replace(/_/g, ' ')}</span></td>
-                <td className="mono small">{JSON.stringify(d.params)}</td>
+                <td className="small"><ul className="params">{paramItems(d.params).map((p) => <li key={p} className="mono">{p}</li>)}</ul></td>
               </tr>
             ))}
           </tbody>

@@ -6,10 +6,12 @@ import { Field, invalid } from '@/components/field';
 import type { FormState } from '@/lib/form-errors';
 
 export interface Option { value: string; label: string }
-export interface LaunchOptions { datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[]; maxTrials: number }
+export interface LaunchOptions { defaultAttack?: string; datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[]; maxTrials: number }
 
 const arr = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 const str = (v: string | string[] | undefined, d = '') => (Array.isArray(v) ? v[0] : v) ?? d;
+/** The preferred option when present, else the first one (empty string when there is none). */
+const preferred = (opts: Option[], value: string | undefined) => (opts.find((o) => o.value === value) ?? opts[0])?.value ?? '';
 const count = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;
 
 function Choices({ name, legend, options, chosen, onChange, error, hint }: {
@@ -39,10 +41,10 @@ export function LaunchForm({ options, organizationId }: { options: LaunchOptions
   const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: {} });
   const v = state.values;
   const e = state.errors;
-  const [datasets, setDatasets] = useState<string[]>(arr(v.datasets) ?? options.datasets.slice(0, 1).map((o) => o.value));
+  const [datasets, setDatasets] = useState<string[]>(arr(v.datasets) ?? [preferred(options.datasets, 'moons')].filter(Boolean));
   const [algorithms, setAlgorithms] = useState<string[]>(arr(v.algorithms) ?? options.algorithms.slice(0, 1).map((o) => o.value));
   const [densities, setDensities] = useState<string[]>(arr(v.densities) ?? []);
-  const [attacks, setAttacks] = useState<string[]>(arr(v.attacks) ?? options.attacks.slice(0, 1).map((o) => o.value));
+  const [attacks, setAttacks] = useState<string[]>(arr(v.attacks) ?? [preferred(options.attacks, options.defaultAttack)].filter(Boolean));
   const [defenses, setDefenses] = useState<string[]>(arr(v.defenses) ?? []);
   const [labels, setLabels] = useState(str(v.labels, '10'));
   const [rates, setRates] = useState(str(v.rates, '5'));
@@ -70,7 +72,7 @@ export function LaunchForm({ options, organizationId }: { options: LaunchOptions
       <Choices name="datasets" legend="Datasets" options={options.datasets} chosen={datasets} onChange={setDatasets} error={e.datasets} />
       <Choices name="algorithms" legend="Algorithms" options={options.algorithms} chosen={algorithms} onChange={setAlgorithms} error={e.algorithms} />
       <Choices name="attacks" legend="Attacks" options={options.attacks} chosen={attacks} onChange={setAttacks} error={e.attacks} />
-      <Choices name="densities" legend="Densities" options={options.densities} chosen={densities} onChange={setDensities} error={e.densities} hint="None chosen: each attack's own density." />
+      <Choices name="densities" legend="Densities" options={options.densities} chosen={densities} onChange={setDensities} error={e.densities} hint="None chosen: uniform. Densities apply to interpolation attacks only." />
       <Choices name="defenses" legend="Defenses" options={options.defenses} chosen={defenses} onChange={setDefenses} error={e.defenses} hint="None chosen: no defense." />
       <div className="row">
         <Field id="labels" label="Label budgets" hint="Comma separated, e.g. 40, 250" error={e.labels}>

@@ -24,6 +24,7 @@ export default async function NewExperimentPage() {
     attacks: data.attacks.edges.map(({ node: a }) => ({ value: a.id, label: `${a.name} v${a.version}` })),
     defenses: data.defenses.edges.map(({ node: d }) => ({ value: d.id, label: `${d.name} v${d.version}` })),
     maxTrials: Number(process.env.FROGPOND_MAX_TRIALS ?? 10000),
+    defaultAttack: data.attacks.edges.find(({ node }) => node.slug === 'interpolation')?.node.id,
   };
   return (
     <>
