@@ -59,7 +59,9 @@ export function buildMatrixSql(experimentId: string, q: MatrixQuery, source: Mat
     return `CASE WHEN count(t.${c}) = count(*) AND min(t.${c}) = max(t.${c}) THEN min(t.${c}) END AS m_${c}`;
   });
   const groupBy = dims.length ? `GROUP BY ${dims.map((d) => DIM[d].col).join(', ')}` : '';
-  const orderBy = dims.length ? `ORDER BY ${dims.map((_, i) => `c.o${i}`).join(', ')}` : '';
+  // Cells are ordered by the raw dimension values; with no dimension there is a single cell.
+  const orderKeys = dims.length ? dims.map((_, i) => `c.o${i}`).join(', ') : 'c.scheduled';
+  const distinctOn = orderKeys;
   const labelJoins: string[] = [];
   const labelCols = dims.map((d, i) => {
     if (d === MatrixDimension.ATTACK) { labelJoins.push(`LEFT JOIN attack_definition ad${i} ON ad${i}.id = c.o${i}`); return `coalesce(ad${i}.slug || ' v' || ad${i}.version, 'none') AS l${i}`; }
@@ -82,21 +84,18 @@ WITH c AS (
    WHERE ${where.join(' AND ')}
    ${groupBy}
 )
-SELECT c.*${labelCols.length ? ', ' + labelCols.join(', ') : ''},
-       pr.successes AS paper_successes, pr.trials AS paper_trials, pr.table_key AS paper_table,
-       pr.row_key AS paper_row, pr.column_key AS paper_column, pr.publication AS paper_publication
+SELECT DISTINCT ON (${distinctOn}) c.*${labelCols.length ? ', ' + labelCols.join(', ') : ''},
+       rr.successes AS paper_successes, rr.trials AS paper_trials, rr.table_key AS paper_table,
+       rr.row_key AS paper_row, rr.column_key AS paper_column, pub.slug AS paper_publication
   FROM c
   ${labelJoins.join('\n  ')}
-  LEFT JOIN LATERAL (
-    SELECT rr.successes, rr.trials, rr.table_key, rr.row_key, rr.column_key, pub.slug AS publication
-      FROM reported_result rr JOIN publication pub ON pub.id = rr.publication_id
-     WHERE rr.dataset = c.m_dataset AND rr.labels = c.m_labels AND rr.algorithm = c.m_algorithm
-       AND abs(rr.rate - c.m_rate) < 1e-9 AND rr.attack_kind = c.m_attack_kind AND c.m_defense_kind = 'none'
-       AND (rr.density IS NULL OR rr.density = c.m_density)
-     ORDER BY (rr.density IS NULL), rr.table_order
-     LIMIT 1
-  ) pr ON true
-  ${orderBy}`;
+  -- The paper's k/n for the cell: every coordinate grouped or constant in the cell must match (hash join on the
+  -- equalities); DISTINCT ON keeps the most specific row (a density row of Table 3 first, then the table order).
+  LEFT JOIN reported_result rr
+    ON rr.dataset = c.m_dataset AND rr.labels = c.m_labels AND rr.algorithm = c.m_algorithm AND rr.attack_kind = c.m_attack_kind
+   AND c.m_defense_kind = 'none' AND abs(rr.rate - c.m_rate) < 1e-9 AND (rr.density IS NULL OR rr.density = c.m_density)
+  LEFT JOIN publication pub ON pub.id = rr.publication_id
+ ORDER BY ${orderKeys}, (rr.density IS NULL), rr.table_order`;
   return { sql, params };
 }
 
