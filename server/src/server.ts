@@ -59,9 +59,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       log(`[frogpond] embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data: ${embedded.dataDir})`);
     }
     ds = createDataSource({ url, logSql: config.logSql, onQuery: opts.onQuery });
-    const ran = await connectAndMigrate(ds);
+    const ran = await connectAndMigrate(ds, seedCatalogue);
     if (ran.length) log(`[frogpond] applied migrations: ${ran.join(', ')}`);
-    await seedCatalogue(ds);
     const schema = await buildGraphQLSchema(config.emitSchema);
     const services = createServices(ds, config);
     // QUEUE: always start pg-boss (createExperiment enqueues through it); FROGPOND_WORKERS (default 1, 0 = off)

@@ -25,8 +25,7 @@ async function main(argv: string[]) {
   const embedded = url ? undefined : await startEmbeddedPostgres({ home: config.home, port: config.embeddedPgPort, log: () => {} });
   const ds = createDataSource({ url: url ?? embedded!.url });
   try {
-    await connectAndMigrate(ds);
-    await seedCatalogue(ds);
+    await connectAndMigrate(ds, seedCatalogue);
     const issued = await new OrganizationService(ds).bootstrapAdmin(org, arg(rest, '--member') ?? 'admin');
     console.error(`Admin token for organization "${issued.organization.slug}" (member "${issued.member.name}"). Store it now, it is not shown again:`);
     console.log(issued.token);

@@ -47,9 +47,24 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   });
 }
 
-/** Connects, runs pending migrations (each in its own transaction). */
-export async function connectAndMigrate(ds: DataSource): Promise<string[]> {
+/** Advisory lock key serialising schema changes between processes sharing one database. */
+const MIGRATION_LOCK = 0x66726f67; // 'frog'
+
+/**
+ * Connects and runs pending migrations (each in its own transaction), plus an optional step (seeding) under the same
+ * PostgreSQL advisory lock, so servers and workers starting together against one DATABASE_URL never race.
+ */
+export async function connectAndMigrate(ds: DataSource, thenUnderLock?: (ds: DataSource) => Promise<void>): Promise<string[]> {
   if (!ds.isInitialized) await ds.initialize();
-  const ran = await ds.runMigrations({ transaction: 'each' });
-  return ran.map((m) => m.name);
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    await thenUnderLock?.(ds);
+    return ran.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
 }
