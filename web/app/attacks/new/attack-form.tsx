@@ -7,6 +7,7 @@ import { Field, invalid } from '@/components/field';
 import { LiveDensity } from '@/components/live-density';
 import { DensityPlot } from '@/components/density-plot';
 import type { FormState } from '@/lib/form-errors';
+import { submitWithoutReset } from '@/lib/use-form-action';
 
 export interface DensityOption { slug: string; label: string; expression: string; samples: number[] | null }
 
@@ -17,12 +18,12 @@ export function AttackForm({ densities, organizationId }: { densities: DensityOp
   const v = state.values;
   const e = state.errors;
   const [kind, setKind] = useState(str(v.kind, 'interpolation'));
-  const [choice, setChoice] = useState(str(v.densityChoice, densities[densities.length - 1]?.slug ?? 'custom'));
+  const [choice, setChoice] = useState(str(v.densityChoice, (densities.find((d) => d.slug === 'one-point-five-minus-x') ?? densities[0])?.slug ?? 'custom'));
   const [expr, setExpr] = useState(str(v.densityExpression, ''));
   const spec = ATTACK_KINDS.find((k) => k.value === kind) ?? ATTACK_KINDS[0];
   const chosen = densities.find((d) => d.slug === choice);
   return (
-    <form action={action} className="stack" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="stack" noValidate>
       {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
       <input type="hidden" name="organizationId" value={organizationId} />
       <Field id="name" label="Name" error={e.name}>

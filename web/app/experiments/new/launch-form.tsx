@@ -4,6 +4,7 @@ import { useActionState, useMemo, useState } from 'react';
 import { launchExperimentAction } from './actions';
 import { Field, invalid } from '@/components/field';
 import type { FormState } from '@/lib/form-errors';
+import { submitWithoutReset } from '@/lib/use-form-action';
 
 export interface Option { value: string; label: string }
 export interface LaunchOptions { defaultAttack?: string; datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[]; maxTrials: number }
@@ -55,7 +56,7 @@ export function LaunchForm({ options, organizationId }: { options: LaunchOptions
   );
   const over = total > options.maxTrials;
   return (
-    <form action={action} className="stack" style={{ maxWidth: 820 }}>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="stack" style={{ maxWidth: 820 }}>
       {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="row">
