@@ -62,7 +62,7 @@ export function MatrixTable({ cells, rowTitle, caption }: { cells: CellView[]; r
                 if (!cell || cell.trials === 0)
                   return (
                     <td key={c} className="empty" title={cell?.scheduled ? `${cell.scheduled} trials scheduled, none finished yet` : undefined}>
-                      {cell?.scheduled ? `0/${cell.scheduled} pending` : '–'}
+                      {cell?.scheduled ? `${cell.scheduled} pending` : '–'}
                       {cell?.reported ? <span className="paper">paper {cell.reported}</span> : null}
                     </td>
                   );

@@ -30,6 +30,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const first = prop.firstEpochAtTarget ?? [];
   const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
+  const reachedCount = first.filter((x) => x !== null).length;
   const timings = (r?.timings ?? {}) as Record<string, number>;
   const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
   const live = t.status === 'QUEUED' || t.status === 'RUNNING';
@@ -91,6 +92,10 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <>
           <h2>Label propagation</h2>
           <p className="small muted">When each poison along the path was first pseudo-labeled y* (Carlini 2021, Figure 5).</p>
+          <p data-testid="propagation-summary">
+            {reachedCount} of {alphas.length} poisons were pseudo-labeled y* during training
+            {reachedCount > 0 ? <>, the first at epoch {Math.round(Math.min(...first.filter((x): x is number => x !== null)) * 10) / 10}</> : null}.
+          </p>
           <PropagationChart points={alphas.map((a, i) => ({ alpha: a, epoch: first[i] ?? null }))} maxEpoch={maxEpoch} />
         </>
       ) : null}
