@@ -24,8 +24,10 @@ export type RunTrialFn = (
 export function loadComputeRunTrial(): RunTrialFn {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const compute = require('@frogpond/compute') as { runTrial?: RunTrialFn };
-  if (typeof compute.runTrial !== 'function') {
-    throw new Error('@frogpond/compute does not export runTrial (build compute first: npx tsc -b compute)');
-  }
-  return compute.runTrial;
+  if (typeof compute.runTrial === 'function') return compute.runTrial;
+  // Same function from the package's trial module, for builds whose index does not re-export the trial runner.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const trial = require('@frogpond/compute/dist/trial/run-trial') as { runTrial?: RunTrialFn };
+  if (typeof trial.runTrial === 'function') return trial.runTrial;
+  throw new Error('@frogpond/compute does not export runTrial (build compute first: npx tsc -b compute)');
 }
