@@ -170,74 +170,10 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(st.map((x: any) => x.status), ['SUCCEEDED', 'CANCELLED']);
   });
 
-  it('aggregates the matrix in SQL: k/n, hand-computed Wilson intervals, clean accuracy, paper values', async () => {
-    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'table 1 slice',
-      matrix: { datasets: ['cifar10'], labels: [40], algorithms: ['fixmatch', 'mixmatch'], rates: [0.001, 0.002], attacks: [interpolation], trialsPerCell: 8 } } }, a.token);
-    const expId = r.data.createExperiment.experiment.id;
-    const trials = await server.ds.query(`SELECT id, algorithm, rate, replicate FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
-    // fixmatch@0.1%: 8 results, 7 successes; fixmatch@0.2%: 5 results, all successes; mixmatch@0.1%: 8 results, 0 successes;
-    // mixmatch@0.2%: no result yet.
-    const plan = (t: any): { success: boolean; acc: number } | null => {
-      if (t.algorithm === 'fixmatch' && t.rate === 0.001) return { success: t.replicate !== 3, acc: 0.5 + t.replicate * 0.01 };
-      if (t.algorithm === 'fixmatch' && t.rate === 0.002) return t.replicate < 5 ? { success: true, acc: 0.9 } : null;
-      if (t.algorithm === 'mixmatch' && t.rate === 0.001) return { success: false, acc: 0.6 };
-      return null;
-    };
-    for (const t of trials) {
-      const p = plan(t);
-      if (!p) continue;
-      const res = await gql(server, RECORD, { i: { trialId: t.id, success: p.success, cleanAccuracy: p.acc, backend: 'cpu', configHash: 'h' } }, a.token);
-      assert.equal(res.errors, undefined);
-    }
-    const q = `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [RATE]) { rows columns cells {
-      row column successes trials scheduled successRate wilsonLow wilsonHigh cleanAccuracyMean paper { successes trials table rowKey columnKey } } } } }`;
-    const m = await gql(server, q, { id: expId });
-    assert.equal(m.errors, undefined, JSON.stringify(m.errors));
-    const cells = m.data.experiment.matrix.cells;
-    assert.deepEqual(cells.map((c: any) => [c.row[0], c.column[0], c.successes, c.trials, c.scheduled]), [
-      ['fixmatch', '0.001', 7, 8, 8], ['fixmatch', '0.002', 5, 5, 8], ['mixmatch', '0.001', 0, 8, 8], ['mixmatch', '0.002', 0, 0, 8],
-    ]);
-    const close = (x: number | null, y: number | null) => { assert.ok(x !== null && y !== null && Math.abs(x - y) < 1e-9, `${x} vs ${y}`); };
-    // Wilson 95% (z = 1.959964), computed by hand: 7/8 -> [0.529112, 0.977583]; 5/5 -> [0.565518, 1]; 0/8 -> [0, 0.324408]
-    close(cells[0].wilsonLow, 0.5291118177871464); close(cells[0].wilsonHigh, 0.9775825085499433);
-    close(cells[1].wilsonLow, 0.5655175352168251); close(cells[1].wilsonHigh, 1);
-    close(cells[2].wilsonLow, 0); close(cells[2].wilsonHigh, 0.32440756488388023);
-    assert.equal(cells[3].wilsonLow, null); assert.equal(cells[3].successRate, null);
-    close(cells[0].cleanAccuracyMean, 0.535); close(cells[1].cleanAccuracyMean, 0.9); close(cells[2].cleanAccuracyMean, 0.6);
-    assert.equal(cells[3].cleanAccuracyMean, null);
-    // paper values: the uniform density makes FixMatch cells match Table 3 (row "1"); MixMatch has no density row -> Table 1
-    assert.deepEqual(cells.map((c: any) => c.paper && [c.paper.table, c.paper.rowKey, c.paper.columnKey, `${c.paper.successes}/${c.paper.trials}`]), [
-      ['table3_density_functions', '1', '0.1%', '4/8'], ['table3_density_functions', '1', '0.2%', '6/8'],
-      ['table1_algorithm_by_dataset_and_rate', 'MixMatch', 'CIFAR-10@0.1%', '5/8'], ['table1_algorithm_by_dataset_and_rate', 'MixMatch', 'CIFAR-10@0.2%', '6/8'],
-    ]);
-    // Over all algorithms the cell has no single algorithm: no paper value; filters restrict the trials.
-    const f = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE], filter: { algorithms: ["fixmatch"] }) { cells { row successes trials paper { successes } } } } }`, { id: expId });
-    assert.deepEqual(f.data.experiment.matrix.cells, [
-      { row: ['0.001'], successes: 7, trials: 8, paper: { successes: 4 } }, { row: ['0.002'], successes: 5, trials: 5, paper: { successes: 6 } }]);
-    const all = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE]) { cells { successes trials paper { successes } } } } }`, { id: expId });
-    assert.deepEqual(all.data.experiment.matrix.cells, [{ successes: 7, trials: 16, paper: null }, { successes: 5, trials: 5, paper: null }]);
-    assert.deepEqual(codes(await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE], columns: [RATE]) { cells { trials } } } }`, { id: expId })), ['BAD_USER_INPUT']);
-
-    // The trigger-maintained cell totals equal a recount over every trial and result, also after deletions.
-    const round = (m: unknown) => JSON.parse(JSON.stringify(m, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)));
-    const same = async () => {
-      for (const q of [
-        { rows: ['ALGORITHM'], columns: ['RATE'] }, { rows: ['RATE'], columns: [] }, { rows: [], columns: [] },
-        { rows: ['DATASET', 'LABELS', 'DENSITY'], columns: ['ATTACK', 'DEFENSE'], filter: { algorithms: ['fixmatch'] } },
-      ] as any[]) {
-        assert.deepEqual(round(await server.services.matrix.matrix(expId, q, 'cells')), round(await server.services.matrix.matrix(expId, q, 'trials')), JSON.stringify(q));
-      }
-    };
-    await same();
-    await server.ds.query(`DELETE FROM trial WHERE id = $1`, [trials[0].id]);
-    await server.ds.query(`DELETE FROM trial_result WHERE trial_id = $1`, [trials[20].id]);
-    await same();
-  });
-
   it('pages through experiments and trials with cursors (no gaps, no repeats)', async () => {
     const all = await gql(server, `{ experiments(first: 100) { edges { node { id } } pageInfo { hasNextPage } } }`, {}, a.token);
     const expected = all.data.experiments.edges.map((e: any) => e.node.id);
-    assert.ok(expected.length >= 8);
+    assert.ok(expected.length >= 7, `${expected.length} experiments`);
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -291,5 +227,21 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     const ok = await service.createExperiment(actor, args(3));
     assert.equal(ok.trials.length, 3);
     await assert.rejects(service.createExperiment(actor, args(1)), /quota/);
+  });
+
+  it('reproduceTrial copies one trial (cell, seed, config) into a new experiment of the caller', async () => {
+    const [src] = await server.ds.query(`SELECT t.id, t.seed, t.config, t.replicate, t.experiment_id FROM trial t JOIN experiment e ON e.id = t.experiment_id
+      WHERE e.visibility = 'PUBLIC' AND e.organization_id = $1 AND t.replicate = 2 LIMIT 1`, [a.organizationId]);
+    const m = `mutation($t: ID!, $o: ID!) { reproduceTrial(trialId: $t, organizationId: $o) { trialCount experiment { id visibility organization { slug } } } }`;
+    const r = await gql(server, m, { t: src.id, o: b.organizationId }, b.token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.equal(r.data.reproduceTrial.trialCount, 1);
+    assert.equal(r.data.reproduceTrial.experiment.organization.slug, 'lab-b');
+    const copy = await server.ds.query(`SELECT seed, config, replicate, status FROM trial WHERE experiment_id = $1`, [r.data.reproduceTrial.experiment.id]);
+    assert.deepEqual(copy, [{ seed: src.seed, config: src.config, replicate: 2, status: 'QUEUED' }]);
+    // a private trial of another organization cannot be reproduced (nor seen)
+    const [priv] = await server.ds.query(`SELECT t.id FROM trial t JOIN experiment e ON e.id = t.experiment_id WHERE e.visibility = 'PRIVATE' LIMIT 1`);
+    assert.deepEqual(codes(await gql(server, m, { t: priv.id, o: b.organizationId }, b.token)), ['NOT_FOUND']);
+    assert.deepEqual(codes(await gql(server, m, { t: src.id, o: a.organizationId }, b.token)), ['FORBIDDEN']);
   });
 });

@@ -49,6 +49,12 @@ export class ExperimentResolver {
     return { experiment, trialCount: experiment.trialCount, replayed: !!replayed, clientMutationId: input.clientMutationId ?? null };
   }
 
+  @Mutation(() => CreateExperimentPayload, { description: 'A new experiment (of your organization) re-running one trial with the same cell, seed and config' })
+  async reproduceTrial(@Arg('trialId', () => ID) trialId: string, @Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: Context): Promise<CreateExperimentPayload> {
+    const { experiment } = await ctx.services.experiments.reproduceTrial(ctx.actor, trialId, organizationId);
+    return { experiment, trialCount: experiment.trialCount, replayed: false, clientMutationId: null };
+  }
+
   @Mutation(() => Experiment)
   cancelExperiment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.services.experiments.cancelExperiment(ctx.actor, id); }
 

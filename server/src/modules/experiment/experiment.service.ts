@@ -89,18 +89,8 @@ export class ExperimentService {
       if (total > this.config.maxTrials) {
         throw badInput(`This matrix expands to ${total} trials, over the cap of ${this.config.maxTrials} (FROGPOND_MAX_TRIALS)`, { trialCount: total, maxTrials: this.config.maxTrials });
       }
-      const quota = this.config.orgActiveTrials;
-      if (quota !== undefined) {
-        // Serialise quota checks per organization so two concurrent launches cannot both squeeze under it.
-        await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${args.organizationId}`]);
-        const [{ active }] = await t.query(
-          `SELECT count(*)::int AS active FROM trial t JOIN experiment e ON e.id = t.experiment_id
-            WHERE e.organization_id = $1 AND t.status IN ('QUEUED', 'RUNNING')`, [args.organizationId]);
-        if (active + total > quota) {
-          throw badInput(`Your organization has ${active} queued or running trials; ${total} more would exceed its quota of ${quota} (FROGPOND_ORG_ACTIVE_TRIALS)`,
-            { activeTrials: active, trialCount: total, quota });
-        }
-      }
+      // Serialise quota checks per organization so two concurrent launches cannot both squeeze under it.
+      await this.checkQuota(t, args.organizationId, total);
       const seedBase = args.seedBase ?? 0;
       const experiment = await t.save(t.create(Experiment, {
         organizationId: args.organizationId, createdBy: a.memberId, name: args.name, description: args.description ?? '',
@@ -146,6 +136,51 @@ export class ExperimentService {
       return { experiment, trials };
     };
     return manager ? run(manager) : this.ds.transaction(run);
+  }
+
+  /**
+   * Re-runs one trial exactly: a new experiment of the caller's organization holding a single QUEUED trial with the
+   * same cell coordinates, replicate, seed and config (same config + seed + backend => same outcome). Hooks run as for
+   * createExperiment, so the queue enqueues it.
+   */
+  async reproduceTrial(actor: Actor | null, trialId: string, organizationId: string): Promise<{ experiment: Experiment; trials: CreatedTrial[] }> {
+    const a = requireRole(actor, organizationId);
+    return this.ds.transaction(async (t) => {
+      const [src] = isUuid(trialId) ? await t.query(
+        `SELECT tr.*, e.organization_id AS org, e.visibility AS exp_visibility, e.preset, e.seed_base
+           FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]) : [];
+      if (!src || !canRead(actor, src.org, src.exp_visibility === Visibility.PUBLIC)) throw notFound('Trial', trialId);
+      await this.checkQuota(t, organizationId, 1);
+      const experiment = await t.save(t.create(Experiment, {
+        organizationId, createdBy: a.memberId, name: `Reproduction of trial ${trialId}`,
+        description: `Same cell, seed and config as trial ${trialId} of experiment ${src.experiment_id}`,
+        // a reproduction of a private trial stays private
+        visibility: src.exp_visibility === Visibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE,
+        matrix: { reproduces: trialId, datasets: [src.dataset], labels: [src.labels], algorithms: [src.algorithm], rates: [src.rate],
+          densities: src.density ? [src.density] : [], attacks: src.attack_id ? [src.attack_id] : [], defenses: src.defense_id ? [src.defense_id] : [], trialsPerCell: 1 },
+        seedBase: src.seed_base, preset: src.preset, status: ExperimentStatus.QUEUED, trialCount: 1, codeVersion: '', clientMutationId: null,
+      }));
+      const rows: { id: string; ordinal: number; seed: number; config: Record<string, unknown> }[] = await t.query(
+        `INSERT INTO trial (experiment_id, ordinal, dataset, labels, algorithm, rate, density, attack_id, attack_kind, defense_id, defense_kind, replicate, seed, config)
+         SELECT $2, 0, dataset, labels, algorithm, rate, density, attack_id, attack_kind, defense_id, defense_kind, replicate, seed, config
+           FROM trial WHERE id = $1 RETURNING id, ordinal, seed, config`, [trialId, experiment.id]);
+      for (const h of this.hooks) await h.afterCreate?.(t, experiment, rows);
+      return { experiment, trials: rows };
+    });
+  }
+
+  /** Refuses `adding` more active trials beyond the organization's quota (serialised per organization). */
+  private async checkQuota(t: EntityManager, organizationId: string, adding: number): Promise<void> {
+    const quota = this.config.orgActiveTrials;
+    if (quota === undefined) return;
+    await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${organizationId}`]);
+    const [{ active }] = await t.query(
+      `SELECT count(*)::int AS active FROM trial t JOIN experiment e ON e.id = t.experiment_id
+        WHERE e.organization_id = $1 AND t.status IN ('QUEUED', 'RUNNING')`, [organizationId]);
+    if (active + adding > quota) {
+      throw badInput(`Your organization has ${active} queued or running trials; ${adding} more would exceed its quota of ${quota} (FROGPOND_ORG_ACTIVE_TRIALS)`,
+        { activeTrials: active, trialCount: adding, quota });
+    }
   }
 
   /** Cancels QUEUED and RUNNING trials (workers observe CANCELLED and abort) and marks the experiment CANCELLED. */
