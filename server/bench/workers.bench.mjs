@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:workers — throughput of real worker processes and the queue's own overhead.
 //  1. a toy experiment of N (default 64) trials with 1 worker process, then a fresh one with 2 worker processes:
-//     trials per minute (experiment created -> last trial finished; workers started and idle beforehand) and speed-up;
+//     trials per minute (experiment created -> last trial finished; workers started and warmed up by one trial each
+//     beforehand) and speed-up;
 //  2. queue overhead: enqueue -> start of a no-op job (one at a time, idle worker woken by NOTIFY), p50/p99 over
 //     K (default 200) jobs, measured with PostgreSQL's clock (pg-boss created_on -> started_on).
 // Last output line: {"trialsPerMinute1":…, "trialsPerMinute2":…, "speedup":…, "queueP50Ms":…, "queueP99Ms":…}
@@ -30,6 +31,10 @@ function quantile(sorted, q) {
 async function runExperiment(server, actor, org, workers) {
   const procs = Array.from({ length: workers }, (_, i) => spawnWorker(server.config.databaseUrl, `bench-w${workers}-${i}`, { FROGPOND_POLL_MS: '1000' }));
   await Promise.all(procs.map((p) => p.waitFor(/ready/, 60_000)));
+  // Warm-up: one trial per worker (they wake together on NOTIFY, each takes one) so that loading TensorFlow.js and
+  // the toy data in each process is not counted as throughput.
+  const warm = await createToyExperiment(server, actor, org, workers, `bench-warmup-${workers}`);
+  await until('warm-up trials', async () => ((await statusCounts(server.ds, warm)).SUCCEEDED ?? 0) === workers, 5 * 60_000, 250);
   const t0 = Date.now();
   const id = await createToyExperiment(server, actor, org, N, `bench-${workers}-workers`);
   await until(`${N} finished trials`, async () => {
