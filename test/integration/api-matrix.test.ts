@@ -80,4 +80,15 @@ describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
     await same();
   });
 
+
+  it('exports the matrix as booktabs LaTeX and CSV through the API', async () => {
+    const [exp] = await server.ds.query(`SELECT id FROM experiment LIMIT 1`);
+    const r = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [RATE]) { latex(caption: "Table 1") csv } } }`, { id: exp.id });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    // (the first test deleted one succeeded trial and one mixmatch result: 6/7 and 0/7 now)
+    const tex: string = r.data.experiment.matrix.latex;
+    assert.ok(tex.includes('\\toprule\nalgorithm & 0.001 & 0.002 \\\\\n\\midrule\n'), tex);
+    assert.ok(tex.includes('fixmatch & 6/7 (4/8) & 5/5 (6/8) \\\\\nmixmatch & 0/7 (5/8) & -- (6/8) \\\\\n\\bottomrule'), tex);
+    assert.equal(r.data.experiment.matrix.csv.split('\r\n').length, 6);
+  });
 });

@@ -5,7 +5,7 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { CatalogueResolver, PublicationResolver, ReportedResultResolver } from '../modules/catalogue/catalogue.resolver';
 import { AttackResolver } from '../modules/attack/attack.resolver';
 import { DefenseResolver } from '../modules/defense/defense.resolver';
-import { ExperimentResolver } from '../modules/experiment/experiment.resolver';
+import { ExperimentMatrixResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver';
 import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver';
 import { QueueResolver } from '../modules/queue/queue.resolver'; // QUEUE: Experiment.progress, experimentProgress, retryFailedTrials
 
@@ -22,7 +22,7 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
-      ExperimentResolver, TrialResolver, ArtifactResolver, QueueResolver,
+      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -9,6 +9,7 @@ import { Trial, TrialStatus } from '../trial/trial.entity';
 import { Experiment } from './experiment.entity';
 import { CreateExperimentInput, ExperimentsArgs } from './experiment.inputs';
 import { ExperimentMatrix, MatrixDimension, MatrixFilter } from './matrix.types';
+import { matrixToCsv, matrixToLatex } from './matrix-export';
 
 export const ExperimentConnection = Connection(Experiment, 'Experiment');
 export const TrialConnection = Connection(Trial, 'Trial');
@@ -83,4 +84,16 @@ const REF_FIELDS = new Set(['id', 'matrix', '__typename']);
 function onlyIdAndMatrix(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every(
     (sel) => sel.kind === Kind.FIELD && REF_FIELDS.has(sel.name.value)));
+}
+
+/** Exports of a matrix, computed from its cells (no further SQL). */
+@Resolver(() => ExperimentMatrix)
+export class ExperimentMatrixResolver {
+  @FieldResolver(() => String, { description: 'booktabs LaTeX table: k/n per cell, the paper k/n in parentheses' })
+  latex(@Root() m: ExperimentMatrix, @Arg('caption', () => String, { nullable: true }) caption: string | null) {
+    return matrixToLatex(m, caption ?? '');
+  }
+
+  @FieldResolver(() => String, { description: 'CSV, one line per cell' })
+  csv(@Root() m: ExperimentMatrix) { return matrixToCsv(m); }
 }
