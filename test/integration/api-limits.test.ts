@@ -29,6 +29,13 @@ describe('API limits, error masking and DataLoader batching (HTTP, real PostgreS
     assert.deepEqual(codes(await gql(server, viaFragments)), ['BAD_USER_INPUT']);
   });
 
+  it('lets tools run the standard introspection query', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const r = await gql(server, getIntrospectionQuery());
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.ok(r.data.__schema.types.some((t: any) => t.name === 'ExperimentMatrix'));
+  });
+
   it('refuses a query over the complexity limit before running it', async () => {
     const before = statements;
     const bomb = `{ experiments(first: 100) { edges { node { trials(first: 100) { edges { node { id result { id } artifacts { id } attack { slug } } } } } } } }`;

@@ -4,7 +4,7 @@ import {
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 
-/** Validation rule: refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection included). */
+/** Validation rule: refuses operations nested deeper than `maxDepth` fields (fragments followed, introspection exempt). */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
@@ -14,7 +14,9 @@ export function depthLimit(maxDepth: number) {
       let max = depth;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
-          if (sel.name.value.startsWith('__') && sel.name.value !== '__schema' && sel.name.value !== '__type') continue;
+          // Introspection (__schema, __type, __typename) is bounded by the schema itself: tools must be able to run
+          // the standard introspection query, whose ofType chains are deeper than any data query needs.
+          if (sel.name.value.startsWith('__')) continue;
           max = Math.max(max, depthOf(sel.selectionSet, depth + 1, seen));
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(sel.selectionSet, depth, seen));
