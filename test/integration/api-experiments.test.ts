@@ -83,6 +83,8 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
       { ...base, rates: [1.5] },
       { ...base, labels: [] },
       { ...base, densities: ['no-such-density'] },
+      { ...base, labels: [1] }, // fewer labels than the 2 classes of moons
+      { ...base, labels: [5000] }, // more than moons' train split
     ]) {
       const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'bad', matrix } }, a.token);
       assert.deepEqual(codes(r), ['BAD_USER_INPUT'], JSON.stringify(matrix));

@@ -65,13 +65,20 @@ export class ExperimentService {
         }
       }
       // Sequential on purpose: one transaction = one connection, which runs one statement at a time.
-      const datasets = await t.query(`SELECT slug FROM dataset WHERE slug = ANY($1)`, [m.datasets]);
+      const datasets: { slug: string; num_classes: number; train_size: number }[] =
+        await t.query(`SELECT slug, num_classes, train_size FROM dataset WHERE slug = ANY($1)`, [m.datasets]);
       const algorithms = await t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]);
       const densities = await t.query(`SELECT slug, expression FROM density_function WHERE slug = ANY($1)`, [densitySlugs]);
       const attacks = await t.getRepository(AttackDefinition).findBy({ id: In(m.attacks.filter(isUuid)) });
       const defenses = await t.getRepository(DefenseDefinition).findBy({ id: In((m.defenses ?? []).filter(isUuid)) });
       missing('dataset', m.datasets, datasets.map((r: any) => r.slug));
       missing('algorithm', m.algorithms, algorithms.map((r: any) => r.slug));
+      // A class-balanced labeled set needs at least one example per class and must leave unlabeled data to poison.
+      for (const d of datasets) for (const l of m.labels) {
+        if (l < d.num_classes || l >= d.train_size) {
+          throw badInput(`Label budget ${l} does not fit ${d.slug}: it needs between ${d.num_classes} and ${d.train_size - 1} labeled examples`);
+        }
+      }
       missing('density', densitySlugs, densities.map((r: any) => r.slug));
       missing('attack', m.attacks, attacks.map((r) => r.id));
       missing('defense', m.defenses ?? [], defenses.map((r) => r.id));
