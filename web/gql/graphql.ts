@@ -182,7 +182,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -225,6 +225,14 @@ export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: Array<{ slug: string, label: string, expression: string }>, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
+
+export type ExperimentTrialPairsQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExperimentTrialPairsQuery = { experiment: { id: string, trials: { edges: Array<{ node: { id: string, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -454,6 +462,7 @@ export const ExperimentDocument = new TypedDocumentString(`
       }
       pageInfo {
         hasNextPage
+        endCursor
       }
     }
   }
@@ -646,3 +655,26 @@ export const LaunchOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LaunchOptionsQuery, LaunchOptionsQueryVariables>;
+export const ExperimentTrialPairsDocument = new TypedDocumentString(`
+    query ExperimentTrialPairs($id: ID!, $after: String) {
+  experiment(id: $id) {
+    id
+    trials(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          targetClass
+          targetLabel
+          result {
+            success
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentTrialPairsQuery, ExperimentTrialPairsQueryVariables>;

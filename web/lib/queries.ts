@@ -76,7 +76,7 @@ export const ExperimentQuery = graphql(`
       }
       trials(first: 100) {
         edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status targetClass targetLabel result { success } } }
-        pageInfo { hasNextPage }
+        pageInfo { hasNextPage endCursor }
       }
     }
   }
@@ -147,5 +147,18 @@ export const LaunchOptionsQuery = graphql(`
     densities { slug label expression }
     attacks(first: 100) { edges { node { id slug name version kind } } }
     defenses(first: 100) { edges { node { id slug name version kind } } }
+  }
+`);
+
+/** Further pages of an experiment's trials, for the class grid of small experiments. */
+export const ExperimentTrialPairsQuery = graphql(`
+  query ExperimentTrialPairs($id: ID!, $after: String) {
+    experiment(id: $id) {
+      id
+      trials(first: 100, after: $after) {
+        edges { node { id targetClass targetLabel result { success } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
   }
 `);

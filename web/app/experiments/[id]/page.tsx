@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
-import { ExperimentQuery } from '@/lib/queries';
+import { ExperimentQuery, ExperimentTrialPairsQuery } from '@/lib/queries';
 import { DIMENSIONS, DIMENSION_LABEL, parseAxes, toCellViews, toEnum } from '@/lib/matrix';
 import { MatrixTable } from '@/components/matrix-table';
 import { ClassHeatmap, type PairCell } from '@/components/heatmap';
@@ -13,6 +13,8 @@ import { dateTime, ratePct } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Experiment' };
+
+const PAIR_TRIALS_MAX = 1000;
 
 type Search = { rows?: string | string[]; cols?: string | string[] };
 
@@ -34,9 +36,19 @@ export default async function ExperimentPage({ params, searchParams }: { params:
   const progress = progressFrom(exp.statusCounts, exp.trialCount);
   const live = exp.status === 'QUEUED' || exp.status === 'RUNNING';
   const query = `rows=${axes.rows.join(',')}&cols=${axes.cols.join(',')}`;
-  // Class-pair grid from the trials on this page (the API has no class dimension yet).
+  // Class-pair grid from the trials themselves (the API has no class dimension): every trial of an experiment of
+  // up to PAIR_TRIALS_MAX trials, else the first page only (said under the grid).
+  const pairTrials: { targetClass?: number | null; targetLabel?: number | null; result?: { success: boolean } | null }[] = [...trials];
+  let pageInfo = exp.trials.pageInfo;
+  if (exp.trialCount <= PAIR_TRIALS_MAX) {
+    while (pageInfo.hasNextPage && pageInfo.endCursor) {
+      const next = await gql(ExperimentTrialPairsQuery, { id, after: pageInfo.endCursor });
+      pairTrials.push(...next.experiment.trials.edges.map((e) => e.node));
+      pageInfo = next.experiment.trials.pageInfo;
+    }
+  }
   const pairMap = new Map<string, PairCell>();
-  for (const t of trials) {
+  for (const t of pairTrials) {
     if (!t.result || t.targetLabel == null || t.targetClass == null) continue;
     const k = `${t.targetLabel},${t.targetClass}`;
     const cell = pairMap.get(k) ?? { source: t.targetLabel, target: t.targetClass, successes: 0, trials: 0 };
@@ -87,7 +99,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
 
       <h2>Target label × true class</h2>
       <ClassHeatmap cells={[...pairMap.values()]} classes={Math.min(classes, 20)} />
-      {exp.trials.pageInfo.hasNextPage ? <p className="small muted">Grid drawn from the first {trials.length} trials.</p> : null}
+      {pageInfo.hasNextPage ? <p className="small muted">Grid drawn from the first {pairTrials.length} of {exp.trialCount} trials.</p> : null}
 
       <h2>Trials</h2>
       {trials.length === 0 ? <p className="muted">No trials.</p> : (

@@ -30,6 +30,11 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const first = prop.firstEpochAtTarget ?? [];
   const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
+  // Defense report as the worker stored it (kind, removed, TPR/FPR, ...): shown as given.
+  const rawDetection = (r?.detection ?? {}) as Record<string, unknown>;
+  const detection = (rawDetection.kind === 'none' ? [] : Object.entries(rawDetection))
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v)] as const);
   const reachedCount = first.filter((x) => x !== null).length;
   const timings = (r?.timings ?? {}) as Record<string, number>;
   const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
@@ -76,6 +81,15 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       ) : (
         <div className="panel"><p className="muted">No result yet{live ? ': this page refreshes while the trial runs.' : '.'}</p><p>Seed <span className="mono">{t.seed}</span>{t.backend ? <> · backend <span className="mono">{t.backend}</span></> : null}</p></div>
       )}
+
+      {detection.length > 0 ? (
+        <>
+          <h2>Defense</h2>
+          <dl className="kv panel" data-testid="detection">
+            {detection.map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd className="mono">{v}</dd></div>)}
+          </dl>
+        </>
+      ) : null}
 
       <h2>Poison path</h2>
       {strips.length === 0 ? <p className="muted">No images stored for this trial.</p> : strips.map((a) => (
