@@ -1,4 +1,5 @@
 import { after, describe, it } from 'node:test';
+import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,5 +36,34 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     running = await start();
     const again = await gql(running, '{ organizations { slug } }');
     assert.deepEqual(again.data.organizations, [{ slug: 'persisted-lab' }]);
+  });
+
+  it('recovers from a killed server: the orphaned PostgreSQL is stopped cleanly and the data kept', async () => {
+    // Same FROGPOND_HOME as above (already initialised): stop the in-process server, run one in a child instead.
+    await running?.stop();
+    running = undefined;
+    const home2 = home;
+    {
+      const serverJs = path.resolve(__dirname, '../../server/src/server.js');
+      const script = `require('reflect-metadata'); require(${JSON.stringify(serverJs)}).startServer({ config: { databaseUrl: undefined, home: ${JSON.stringify(home2)},
+        port: 0, workers: 0, emitSchema: false }, log: () => {} }).then(async (s) => { await s.services.organizations.bootstrapAdmin('survivor'); console.log('READY'); });`;
+      const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (d) => { if (String(d).includes('READY')) resolve(); });
+        child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
+      });
+      const pmPid = Number(fs.readFileSync(path.join(home2, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      assert.doesNotThrow(() => process.kill(pmPid, 0), 'postgres outlived its killed parent');
+
+      const again = await startServer({ config: { databaseUrl: undefined, home: home2, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
+      try {
+        assert.deepEqual((await gql(again, '{ organizations { slug } }')).data.organizations, [{ slug: 'persisted-lab' }, { slug: 'survivor' }]);
+      } finally {
+        await again.stop();
+      }
+      assert.throws(() => process.kill(pmPid, 0), 'the orphan is gone');
+    }
   });
 });

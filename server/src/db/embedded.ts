@@ -109,10 +109,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   const release = acquireLock(path.join(home, 'server.lock'), { pid: process.pid, port, startedAt: new Date().toISOString() });
   try {
-    // A postmaster.pid whose process is alive means a postgres we do not know of uses this data dir.
+    // We hold the lock, so a live postmaster on this data dir is an orphan of a frogpond that was killed (SIGKILL
+    // leaves the postgres child running): shut it down cleanly. Anything else using the directory is refused.
     const pmPid = Number(readFirstLine(path.join(dataDir, 'postmaster.pid')));
     if (pmPid > 0 && alive(pmPid)) {
-      throw new AlreadyRunningError(`a PostgreSQL process (pid ${pmPid}) is already using ${dataDir}; stop it before starting frogpond`);
+      if (!isPostgresOf(pmPid, dataDir)) {
+        throw new AlreadyRunningError(`a process (pid ${pmPid}) is using ${dataDir}; stop it before starting frogpond`);
+      }
+      log(`[frogpond] stopping an orphaned embedded PostgreSQL (pid ${pmPid}) left by a previous run`);
+      process.kill(pmPid, 'SIGINT'); // fast shutdown: consistent on disk
+      const deadline = Date.now() + 30_000;
+      while (alive(pmPid)) {
+        if (Date.now() > deadline) throw new AlreadyRunningError(`PostgreSQL (pid ${pmPid}) on ${dataDir} did not stop; stop it by hand`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
     // The superuser password is generated once and kept in a 0600 file in FROGPOND_HOME.
     const pwFile = path.join(home, 'pg-password');
@@ -171,6 +181,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/** True when `pid` is a postgres server whose command line names `dataDir` (Linux /proc; elsewhere: unknown = false). */
+function isPostgresOf(pid: number, dataDir: string): boolean {
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(cmd[0]).startsWith('postgres') && cmd.includes(dataDir);
+  } catch {
+    return false;
   }
 }
 
