@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLResolveInfo, Kind } from 'graphql';
-import { ArgsType } from 'type-graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Context } from '../../graphql/context';
 import { Connection, ConnectionArgs } from '../../common/connection';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 
 export enum MatrixDimension {
@@ -53,4 +53,3 @@ export class ExperimentMatrix {
   @Field(() => [MatrixCell]) cells: MatrixCell[];
 }
 
-export { ID };

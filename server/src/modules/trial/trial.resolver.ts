@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { AttackDefinition } from '../attack/attack.entity';
 import { DefenseDefinition } from '../defense/defense.entity';
@@ -43,4 +43,3 @@ export class ArtifactResolver {
     return bytes ? bytes.toString('base64') : null;
   }
 }
-export { Field };
