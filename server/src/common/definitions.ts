@@ -60,12 +60,17 @@ export class DefinitionService<T extends VersionedDefinition> {
       const fk = this.table === 'attack_definition' ? 'attack_id' : 'defense_id';
       const [{ used }] = await t.query(`SELECT EXISTS (SELECT 1 FROM trial WHERE ${fk} = $1) AS used`, [id]);
       if (!used) {
+        // Savepoint: if a trial started using it meanwhile, the trigger refuses the UPDATE and only that statement
+        // is rolled back; we then fall through to a new version in the same transaction.
+        await t.query('SAVEPOINT definition_update');
         try {
           await t.query(`UPDATE ${this.table} SET name = $2, description = $3, params = $4 WHERE id = $1`,
             [id, next.name, next.description, JSON.stringify(params)]);
+          await t.query('RELEASE SAVEPOINT definition_update');
           return (await t.findOneBy(this.entity, { id } as never))!;
         } catch (e) {
-          if (pgCode(e) !== '23514') throw e; // a trial started using it meanwhile: fall through to a new version
+          if (pgCode(e) !== '23514') throw e;
+          await t.query('ROLLBACK TO SAVEPOINT definition_update');
         }
       }
       await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.table}:${def.slug}`]);
