@@ -49,6 +49,10 @@ export class TrialResultService {
       if (a.sha256 && a.sha256.toLowerCase() !== sha256) throw badInput(`Artifact ${a.kind}: sha256 does not match its bytes`);
       return { kind: a.kind, mime: a.mime, bytes, sha256 };
     });
+    // The trial row is locked (FOR UPDATE above), so this check cannot race; it keeps a caller's transaction usable
+    // (a unique violation would abort it). The unique constraint stays the final guard.
+    const [dup] = await manager.query(`SELECT 1 FROM trial_result WHERE trial_id = $1`, [trialId]);
+    if (dup) throw badInput(`Trial ${trialId} already has a result; results are written once and never updated`);
     let resultId: string;
     try {
       const [row] = await manager.query(
