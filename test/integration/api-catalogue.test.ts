@@ -32,6 +32,16 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
     });
   });
 
+  it('reads one paper table by publication slug', async () => {
+    const r = await gql(server, `{ publication(slug: "carlini2021") { title reportedResults(table: "table3_density_functions") { rowKey columnKey successes trials density } } }`);
+    assert.equal(r.data.publication.title, 'Poisoning the Unlabeled Dataset of Semi-Supervised Learning');
+    const cells = r.data.publication.reportedResults;
+    assert.equal(cells.length, 33);
+    assert.deepEqual(cells.find((c: any) => c.rowKey === '1.5-x' && c.columnKey === '0.1%'),
+      { rowKey: '1.5-x', columnKey: '0.1%', successes: 7, trials: 8, density: 'one-point-five-minus-x' });
+    assert.deepEqual(codes(await gql(server, `{ publication(slug: "nope") { title } }`)), ['NOT_FOUND']);
+  });
+
   it('maps paper columns onto cell coordinates', async () => {
     const rows = await server.ds.query(
       `SELECT dataset, labels, algorithm, rate, density, attack_kind, successes, trials FROM reported_result

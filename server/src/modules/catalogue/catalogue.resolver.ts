@@ -6,6 +6,7 @@ import { DensityFunction } from './density-function.entity';
 import { Publication } from './publication.entity';
 import { ReportedResult } from './reported-result.entity';
 import { CreateDensityInput } from './catalogue.inputs';
+import { notFound } from '../../common/errors';
 
 @Resolver()
 export class CatalogueResolver {
@@ -13,6 +14,13 @@ export class CatalogueResolver {
   @Query(() => [Algorithm]) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
   @Query(() => [DensityFunction]) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
   @Query(() => [Publication]) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
+
+  @Query(() => Publication, { description: 'A paper by slug, e.g. carlini2021' })
+  async publication(@Arg('slug') slug: string, @Ctx() ctx: Context) {
+    const p = (await ctx.services.catalogue.publications()).find((x) => x.slug === slug);
+    if (!p) throw notFound('Publication', slug);
+    return p;
+  }
 
   @Mutation(() => DensityFunction, { description: 'A custom density, validated by the safe expression parser' })
   createDensity(@Arg('input') input: CreateDensityInput, @Ctx() ctx: Context) {
