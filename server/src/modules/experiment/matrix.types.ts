@@ -19,7 +19,7 @@ export class MatrixFilter {
   @Field(() => [String], { nullable: true, description: 'defense ids or defense kinds ("none" = no defense)' }) @IsOptional() @ArrayMaxSize(100) defenses?: string[] | null;
 }
 
-@ObjectType({ description: 'k/n a paper reports for this cell' })
+@ObjectType({ description: 'k/n a paper reports for this cell', simpleResolvers: true })
 export class ReportedValue {
   @Field(() => Int) successes: number;
   @Field(() => Int) trials: number;
@@ -30,7 +30,8 @@ export class ReportedValue {
   @Field() columnKey: string;
 }
 
-@ObjectType()
+// simpleResolvers: plain properties, no per-field wrapper (a matrix has hundreds of them)
+@ObjectType({ simpleResolvers: true })
 export class MatrixCell {
   @Field(() => [String], { description: 'Values of the row dimensions, in order' }) row: string[];
   @Field(() => [String], { description: 'Values of the column dimensions, in order' }) column: string[];
@@ -46,7 +47,7 @@ export class MatrixCell {
   @Field(() => ReportedValue, { nullable: true }) paper: ReportedValue | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExperimentMatrix {
   @Field(() => [MatrixDimension]) rows: MatrixDimension[];
   @Field(() => [MatrixDimension]) columns: MatrixDimension[];
