@@ -116,6 +116,10 @@ test('launches a toy experiment from the matrix builder', async () => {
   // The count follows the builder before anything is sent.
   await page.getByLabel('Trials per cell').fill('3');
   assert.match(await page.getByTestId('trial-count').innerText(), /expands into 6 trials/);
+  // Over the trial cap (10,000 by default): refused before anything is sent.
+  await page.getByLabel('Trials per cell').fill('6000');
+  assert.match(await page.getByTestId('trial-count').innerText(), /over the cap/);
+  assert.equal(await page.getByRole('button', { name: /Launch/ }).isDisabled(), true);
   await page.getByLabel('Trials per cell').fill('1');
   await shot('04-launch-form');
   await page.getByRole('button', { name: /Launch 2 trials/ }).click();
@@ -151,6 +155,15 @@ test('shows live progress until every trial has finished, then the table', async
   assert.equal(csv.status(), 200);
   assert.match(await csv.text(), /^algorithm,dataset,rate,successes,trials/);
   await shot('07-completed-table');
+
+  // The finished trials reach the leaderboard, ranked per attack and setting.
+  await page.goto(`${server.url}/?dataset=moons`);
+  const board = page.getByTestId('leaderboard');
+  await board.waitFor();
+  assert.match(await board.innerText(), /steep-interpolation v1/);
+  assert.match(await board.innerText(), /[01]\/1/);
+  await shot('07b-leaderboard');
+  await page.goto(experimentUrl);
 });
 
 test('opens a trial page with its poison image strip', async () => {
