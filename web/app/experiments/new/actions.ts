@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { gql } from '@/lib/graphql';
+import { ApiError, gql } from '@/lib/graphql';
 import { CreateExperimentMutation } from '@/lib/queries';
 import { apiErrorToForm, formValues, type FormState } from '@/lib/form-errors';
 
@@ -15,9 +15,9 @@ export async function launchExperimentAction(_prev: FormState, form: FormData): 
   const name = String(form.get('name') ?? '').trim();
   if (!name) errors.name = 'Give the experiment a name.';
   const labels = numbers(String(form.get('labels') ?? ''));
-  if (labels.length === 0 || labels.some((n) => !Number.isInteger(n))) errors.labels = 'One or more whole numbers, comma separated.';
+  if (labels.length === 0 || labels.some((n) => !Number.isInteger(n) || n < 1)) errors.labels = 'One or more whole numbers of at least 1, comma separated.';
   const ratesPct = numbers(String(form.get('rates') ?? ''));
-  if (ratesPct.length === 0 || ratesPct.some((n) => !Number.isFinite(n))) errors.rates = 'One or more percentages, comma separated.';
+  if (ratesPct.length === 0 || ratesPct.some((n) => !Number.isFinite(n) || n < 0 || n > 100)) errors.rates = 'One or more percentages between 0 and 100, comma separated.';
   const trialsPerCell = Number(form.get('trialsPerCell'));
   if (!Number.isInteger(trialsPerCell)) errors.trialsPerCell = 'A whole number.';
   const seedText = String(form.get('seedBase') ?? '').trim();
@@ -48,6 +48,11 @@ export async function launchExperimentAction(_prev: FormState, form: FormData): 
     });
     id = res.createExperiment.experiment.id;
   } catch (e) {
+    if (e instanceof ApiError && e.message === 'Argument Validation Error') {
+      // class-validator refusals of nested matrix fields arrive without detail: say which part was refused.
+      const props = e.fieldErrors();
+      return { errors: { _form: `The API refused ${Object.keys(props).join(', ') || 'the input'}: a value is out of its allowed range (e.g. a list with duplicates or over 20-50 entries).` }, values };
+    }
     return {
       errors: apiErrorToForm(e, ['name', 'visibility', 'preset', 'seedBase', 'datasets', 'labels', 'algorithms', 'rates', 'densities', 'attacks', 'defenses', 'trialsPerCell'], {
         dataset: 'datasets', algorithm: 'algorithms', rate: 'rates', density: 'densities', attack: 'attacks', defense: 'defenses', 'trials per cell': 'trialsPerCell', cap: 'trialsPerCell', seed: 'seedBase',
