@@ -5,3 +5,6 @@ export * from './models';
 export * from './algorithms';
 export * from './training';
 export * from './densities';
+export * from './attacks';
+export * from './defenses';
+export * from './trial';

@@ -1,13 +1,29 @@
 import { InvalidArgumentError } from 'commander';
 import { AttackKind, DefenseKind, TrialConfig } from '../trial/trial.types';
 
-/** Parses "a=1" pairs (repeatable option) into an object; numbers and booleans are converted. */
+/** Parses "a=1" pairs (repeatable option) into an object; numbers, booleans and JSON values are converted, dotted keys nest. */
 export function keyValue(value: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
   const m = /^([A-Za-z][\w.-]*)=(.*)$/.exec(value);
   if (!m) throw new InvalidArgumentError(`expected key=value, got '${value}'`);
   const raw = m[2];
-  const v: unknown = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-  return { ...previous, [m[1]]: v };
+  let v: unknown = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  if (/^[[{]/.test(raw)) {
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      throw new InvalidArgumentError(`'${m[1]}' looks like JSON but does not parse: ${raw}`);
+    }
+  }
+  // Dotted keys set nested values: toy.noise=0.2 -> { toy: { noise: 0.2 } }.
+  const path = m[1].split('.');
+  const out: Record<string, unknown> = { ...previous };
+  let node = out;
+  for (const k of path.slice(0, -1)) {
+    node[k] = { ...((node[k] as Record<string, unknown>) ?? {}) };
+    node = node[k] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = v;
+  return out;
 }
 
 export function intOption(value: string): number {

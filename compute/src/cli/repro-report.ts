@@ -14,7 +14,8 @@ export function reproMarkdown(r: ReproReport): string {
   out.push(`- status: **${r.complete ? 'complete' : 'partial (the run was still going or was stopped when this was written)'}**`);
   out.push(`- mode: ${r.mode}; trials requested per cell: ${r.trialsRequested}; seeds ${r.seedBase}..${r.seedBase + r.trialsRequested - 1}`);
   out.push(`- backend: ${r.backend || 'n/a'}; wall time so far: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
-  out.push(`- training overrides: \`${JSON.stringify(r.overrides)}\``);
+  out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
+  out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);
   out.push('');
   for (const t of r.tables) {
     out.push(`## ${t.title}`);

@@ -27,8 +27,10 @@ export interface ReproOptions {
   mdPath: string;
   paperPath: string;
   mode: string;
-  /** Overrides for the mini preset (e.g. a shorter schedule in quick mode). */
+  /** Training overrides of the mini preset for the interpolation tables (a, b, c, e). */
   overrides: Record<string, unknown>;
+  /** Training overrides for the Poison Frogs table (d): the extractor is the preset's CNN. */
+  frogsOverrides: Record<string, unknown>;
   onProgress?: (label: string, p: TrialProgress) => void;
   log?: (line: string) => void;
 }
@@ -36,9 +38,9 @@ export interface ReproOptions {
 type PaperJson = Record<string, Record<string, unknown>>;
 
 /** The tables of `npm run repro:mini`: (a) rates, (b) densities, (c) algorithms, (d) Poison Frogs, (e) control. */
-export function reproTables(paper: PaperJson | null, overrides: Record<string, unknown>): ReproTable[] {
+export function reproTables(paper: PaperJson | null, overrides: Record<string, unknown>, frogsOverrides: Record<string, unknown>): ReproTable[] {
   const c21 = (paper?.carlini2021 ?? {}) as Record<string, { columns: string[]; rows: Record<string, (string | null)[]> }>;
-  const base = { preset: 'mini' as const, dataset: 'fashion-mnist', labels: 40, defense: { kind: 'none' as const }, overrides };
+  const base = { preset: 'mini' as const, dataset: 'mnist', labels: 40, defense: { kind: 'none' as const }, overrides };
   const interp = (algorithm: string, rate: number, density: string): TrialConfig => ({ ...base, algorithm, rate, density, attack: { kind: 'interpolation' } });
   const rates = [0.005, 0.01, 0.02];
   const pct = (r: number) => `${r * 100}%`;
@@ -69,7 +71,7 @@ export function reproTables(paper: PaperJson | null, overrides: Record<string, u
     },
     {
       id: 'd', title: '(d) Poison Frogs, transfer learning, single poison', rowLabel: 'Attack', columns: ['1 poison'], rows: ['feature collision'],
-      cells: [{ row: 'feature collision', column: '1 poison', config: { ...base, labels: 40, algorithm: 'supervised', rate: 0, attack: { kind: 'feature-collision', params: { setting: 'transfer', poisons: 1 } } } }],
+      cells: [{ row: 'feature collision', column: '1 poison', config: { ...base, overrides: frogsOverrides, labels: 40, algorithm: 'supervised', rate: 0, attack: { kind: 'feature-collision', params: { setting: 'transfer', poisons: 1, iterations: 3000, learningRate: 0.2 } } } }],
       paper: { source: 'data/paper-results.json (shafahi2018)', text: String((paper?.shafahi2018 as { results?: Record<string, string> } | undefined)?.results?.transfer_learning_single_poison ?? 'not available') },
       notes: ['Success: the target is classified as the base class after the last layer is retrained on clean data plus the poison. The extractor is pre-trained once (supervised) and cached.'],
     },
@@ -85,7 +87,7 @@ export function reproTables(paper: PaperJson | null, overrides: Record<string, u
 /** Runs the reproduction trial-major (every cell gets trial t before any gets t+1), rewriting the report after each trial. */
 export async function runRepro(opts: ReproOptions): Promise<void> {
   const paper = existsSync(opts.paperPath) ? (JSON.parse(readFileSync(opts.paperPath, 'utf8')) as PaperJson) : null;
-  const tables = reproTables(paper, opts.overrides).filter((t) => opts.parts.includes(t.id));
+  const tables = reproTables(paper, opts.overrides, opts.frogsOverrides).filter((t) => opts.parts.includes(t.id));
   const results = new Map<string, TrialSummary>();
   const started = new Date();
   const t0 = Date.now();
@@ -126,6 +128,7 @@ export interface ReproReport {
   backend: string;
   wallSeconds: number;
   overrides: Record<string, unknown>;
+  frogsOverrides: Record<string, unknown>;
   tables: {
     id: string; title: string; rowLabel: string; columns: string[];
     cells: Record<string, Record<string, { successes: number; trials: number; cell: string; meanCleanAccuracy: number | null; meanSeconds: number | null }>>;
@@ -138,7 +141,7 @@ function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, c
   const mean = (v: number[]) => (v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 1000) / 1000 : null);
   return {
     generatedAt: new Date().toISOString(), startedAt: ctx.started.toISOString(), complete: ctx.done, mode: ctx.opts.mode,
-    trialsRequested: ctx.opts.trials, seedBase: ctx.opts.seedBase, backend: ctx.backend, wallSeconds: Math.round(ctx.seconds), overrides: ctx.opts.overrides,
+    trialsRequested: ctx.opts.trials, seedBase: ctx.opts.seedBase, backend: ctx.backend, wallSeconds: Math.round(ctx.seconds), overrides: ctx.opts.overrides, frogsOverrides: ctx.opts.frogsOverrides,
     tables: tables.map((t) => {
       const cells: ReproReport['tables'][number]['cells'] = {};
       const configs: Record<string, Record<string, TrialConfig>> = {};

@@ -27,12 +27,12 @@ export interface TrialModel {
 }
 
 /** Observer of the unlabeled examples' predictions at each evaluation point of training. */
-export interface TrainObserver {
+export interface TrialObserver {
   indices: number[];
   onEval(e: { step: number; epoch: number; probs: Float32Array }): void;
 }
 
-export interface TrainProgress {
+export interface TrialTrainProgress {
   step: number;
   total: number;
   metrics?: Record<string, number>;
@@ -48,6 +48,6 @@ export interface TrialEngine {
   train(
     config: { preset: string; dataset: string; labels: number; algorithm: string; overrides?: Record<string, unknown> },
     data: TrialData,
-    opts: { seed: number; signal?: AbortSignal; observer?: TrainObserver; onProgress?: (p: TrainProgress) => void; initialModel?: TrialModel },
+    opts: { seed: number; signal?: AbortSignal; observer?: TrialObserver; onProgress?: (p: TrialTrainProgress) => void; initialModel?: TrialModel },
   ): Promise<TrialModel>;
 }

@@ -4,7 +4,7 @@ import { findSourceByEvasion } from '../attacks/evasion-source';
 import { trainLatentCodec } from '../attacks/latent-codec';
 import { detectionRates, getDefense } from '../defenses';
 import { configHash } from './config-hash';
-const defaultEngine = (): TrialEngine => { throw new Error('compute engine not wired yet'); };
+import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';

@@ -1,0 +1,9 @@
+export * from './trial.types';
+export * from './trial-config';
+export * from './config-hash';
+export * from './engine.types';
+export { defaultEngine } from './engine';
+export { runTrial } from './run-trial';
+export { clearExtractorCache } from './feature-collision.trial';
+export * from './matrix';
+export { imageStripPng, imageShapeOf, sampleEvenly } from './png';
