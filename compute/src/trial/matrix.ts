@@ -118,7 +118,7 @@ export function formatTable(cells: MatrixCell[], rowKey: 'algorithm' | 'density'
     return n ? `${k}/${n}` : '-';
   })]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join('  ');
+  const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].filter(Boolean).join('\n');
 }
 
