@@ -26,6 +26,7 @@ const program = new Command('repro:mini')
   .option('--seed-base <n>', 'first seed', (v) => Number(v), 0)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
+  .option('--render-only', 'rewrite reproduction.md from the existing reproduction.json (no trials)')
   .exitOverride()
   .configureOutput({ outputError: () => undefined });
 try {
@@ -42,6 +43,13 @@ const bad = parts.filter((p) => !'abcde'.includes(p) || p.length !== 1);
 if (bad.length) {
   process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..e)\n`);
   process.exit(2);
+}
+if (o.renderOnly) {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { reproMarkdown } = require('../dist/cli/repro-report.js');
+  const report = JSON.parse(readFileSync(resolve(o.out, 'reproduction.json'), 'utf8'));
+  writeFileSync(resolve(o.out, 'reproduction.md'), reproMarkdown(report));
+  process.exit(0);
 }
 const t0 = Date.now();
 // Mini schedule chosen to fit the session on 2 shared cores: MNIST (the mini preset's dataset), 2,000 unlabeled

@@ -4,6 +4,12 @@ function mdTable(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+function orderedRows(t: ReproReport['tables'][number]): string[] {
+  const keys = Object.keys(t.cells);
+  const order = [...(t.rows ?? []), ...t.trials.map((x) => x.row)];
+  return [...order.filter((r, i) => keys.includes(r) && order.indexOf(r) === i), ...keys.filter((k) => !order.includes(k))];
+}
+
 /** Renders the reproduction report as Markdown: each measured table beside the paper's. */
 export function reproMarkdown(r: ReproReport): string {
   const out: string[] = [];
@@ -20,21 +26,38 @@ export function reproMarkdown(r: ReproReport): string {
   for (const t of r.tables) {
     out.push(`## ${t.title}`);
     out.push('');
-    const rows = Object.keys(t.cells);
+    // Row order: as the tables were defined (JSON objects put integer-like keys such as '1' first).
+    const rows = orderedRows(t);
     out.push('Measured (successes/trials):');
     out.push('');
     out.push(mdTable([t.rowLabel, ...t.columns], rows.map((row) => [row, ...t.columns.map((c) => t.cells[row][c]?.cell ?? '-')])));
     out.push('');
-    const acc = rows.flatMap((row) => t.columns.map((c) => t.cells[row][c])).filter((c) => c && c.meanCleanAccuracy !== null);
-    if (acc.length) {
-      out.push(`Mean clean test accuracy of the poisoned models: ${rows.map((row) => t.columns.map((c) => `${row}@${c} ${((t.cells[row][c]?.meanCleanAccuracy ?? 0) * 100).toFixed(1)}%`).join(', ')).join('; ')}. Mean seconds per trial: ${rows.map((row) => t.columns.map((c) => `${t.cells[row][c]?.meanSeconds ?? '-'}`).join(', ')).join('; ')}.`);
+    const measured = rows.flatMap((row) => t.columns.map((c) => ({ row, c, cell: t.cells[row][c] }))).filter((x) => x.cell && x.cell.trials > 0);
+    if (measured.length) {
+      out.push(`Mean clean test accuracy of the final models: ${measured.map((x) => `${x.row}@${x.c} ${((x.cell.meanCleanAccuracy ?? 0) * 100).toFixed(1)}%`).join('; ')}. Mean seconds per trial: ${measured.map((x) => `${x.row}@${x.c} ${x.cell.meanSeconds}`).join('; ')}.`);
+      out.push('');
+    }
+    if (t.trials.length) {
+      // Derived from the per-trial records: how far the poisons' labels moved (the propagation of Figure 5).
+      const share = (row: string, c: string) => {
+        const runs = t.trials.filter((x) => x.row === row && x.column === c);
+        return runs.length ? `${Math.round((runs.reduce((a, x) => a + x.poisonShareAtTarget, 0) / runs.length) * 100)}%` : '-';
+      };
+      if (t.trials.some((x) => x.poisonCount > 0)) {
+        out.push('Mean share of the poisons that the final model classifies as y* (interpolation) or as the base class (feature collision):');
+        out.push('');
+        out.push(mdTable([t.rowLabel, ...t.columns], rows.map((row) => [row, ...t.columns.map((c) => share(row, c))])));
+        out.push('');
+      }
+      out.push(`Per-trial records (seed: target test index, true class -> y*, prediction, success): ${t.trials.map((x) => `${x.row}@${x.column} s${x.seed}: #${x.targetIndex} ${x.targetClass}->${x.targetLabel} pred ${x.targetPrediction} ${x.success ? 'YES' : 'no'}`).join('; ')}.`);
       out.push('');
     }
     if (t.paper && 'columns' in t.paper) {
       out.push(`Paper (${t.paper.source}):`);
       out.push('');
       const paper = t.paper;
-      out.push(mdTable([t.rowLabel, ...paper.columns], Object.entries(paper.rows).map(([row, v]) => [row, ...v.map((x) => x ?? '-')])));
+      const paperRows = [...rows.filter((r) => r in paper.rows), ...Object.keys(paper.rows).filter((r) => !rows.includes(r))];
+      out.push(mdTable([t.rowLabel, ...paper.columns], paperRows.map((row) => [row, ...paper.rows[row].map((x) => x ?? '-')])));
       out.push('');
     } else if (t.paper) {
       out.push(`Paper (${t.paper.source}): ${t.paper.text}.`);

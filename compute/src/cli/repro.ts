@@ -130,7 +130,7 @@ export interface ReproReport {
   overrides: Record<string, unknown>;
   frogsOverrides: Record<string, unknown>;
   tables: {
-    id: string; title: string; rowLabel: string; columns: string[];
+    id: string; title: string; rowLabel: string; columns: string[]; rows?: string[];
     cells: Record<string, Record<string, { successes: number; trials: number; cell: string; meanCleanAccuracy: number | null; meanSeconds: number | null }>>;
     paper: ReproTable['paper']; notes: string[]; configs: Record<string, Record<string, TrialConfig>>;
     trials: (TrialSummary & { row: string; column: string })[];
@@ -157,7 +157,7 @@ function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, c
         (configs[c.row] ??= {})[c.column] = c.config;
         trials.push(...runs.map((r) => ({ ...r, row: c.row, column: c.column })));
       }
-      return { id: t.id, title: t.title, rowLabel: t.rowLabel, columns: t.columns, cells, paper: t.paper, notes: t.notes, configs, trials };
+      return { id: t.id, title: t.title, rowLabel: t.rowLabel, columns: t.columns, rows: t.rows, cells, paper: t.paper, notes: t.notes, configs, trials };
     }),
   };
 }
