@@ -5,7 +5,8 @@ import { createRng } from '../data/prng';
 import { configHash } from './config-hash';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { imageShapeOf, imageStripPng } from './png';
-import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
+import { argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact } from './trial-helpers';
+import { withFineTuned } from './fine-tune';
 import { enumParam, numParam } from './trial-config';
 import { TrialArtifact, TrialConfig, TrialOptions, TrialOutcome } from './trial.types';
 
@@ -36,7 +37,7 @@ function features(model: TrialModel, x: Float32Array, n: number, shape: number[]
 /**
  * Poison Frogs trial. Transfer: a cached extractor pre-trained (supervised) on a labeled pre-training split; poisons
  * crafted by Algorithm 1 against its features; the last layer retrained on clean fine-tuning data plus the poisons.
- * End-to-end: the whole network retrained from the pre-trained weights on fine-tuning data plus watermarked poisons.
+ * End-to-end: every layer retrained from the pre-trained weights on fine-tuning data plus watermarked poisons.
  * Success: the target t is classified as the base class y*.
  */
 export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
@@ -129,15 +130,26 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
     cleanHead.dispose();
   } else {
-    const ftData: TrialData = { ...data, labeled: { x: ftX, y: ftY, n: nFt }, unlabeled: { x: new Float32Array(0), n: 0, yTrue: new Int32Array(0) } };
-    const model = await engine.train({ ...cfg, algorithm: 'supervised', labels: nFt }, ftData, {
-      seed, signal, initialModel: extractor, onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total }),
-    });
-    targetProbs = model.predict(target, 1);
-    cleanAccuracy = accuracy(model, data.test, d, k);
-    const pp = predictBatched(model, ftX.subarray(ft.length * d), crafted.length, d, k);
-    for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
-    model.dispose();
+    const steps = Math.round(numParam(params, 'fineTuneSteps', 300, 1, 1e5));
+    const r = await withFineTuned(extractor, { x: ftX, y: ftY, n: nFt, shape: data.shape, numClasses: k },
+      { steps, batchSize: 32, learningRate: numParam(params, 'fineTuneLearningRate', 1e-3, 1e-6, 1), seed, signal },
+      (predict) => {
+        const batched = (x: Float32Array, n: number) => {
+          const out = new Float32Array(n * k);
+          for (let s = 0; s < n; s += 256) out.set(predict(x.subarray(s * d, Math.min(n, s + 256) * d), Math.min(256, n - s)), s * k);
+          return out;
+        };
+        const p = batched(data.test.x, data.test.n);
+        let ok = 0;
+        for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
+        const pp = batched(ftX.subarray(ft.length * d), crafted.length);
+        let share = 0;
+        for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) share++;
+        return { target: predict(target, 1), acc: ok / data.test.n, share };
+      });
+    targetProbs = r.target;
+    cleanAccuracy = r.acc;
+    poisonShare = r.share;
   }
   const tTrain = Date.now();
   const targetPrediction = argmaxRow(targetProbs, 0, k);

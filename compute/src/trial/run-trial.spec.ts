@@ -19,6 +19,15 @@ test('toy Poison Frogs transfer: the poison flips the target where the clean hea
   assert.ok(o.attackMetrics.featureDistanceEnd < 0.1 * o.attackMetrics.featureDistanceStart);
   assert.equal(o.success, true, `target predicted ${o.targetPrediction} (p=${o.targetConfidence}), base class ${o.targetLabel}`);
   assert.ok(o.cleanAccuracy > 0.9, `clean accuracy ${o.cleanAccuracy}`);
+
+  // End-to-end: several watermarked poisons, every layer fine-tuned from the cached extractor's weights.
+  const e2e = await runTrial({ ...toy({ kind: 'feature-collision-watermark', params: { ...params, iterations: 100, poisons: 5 } }, 0), algorithm: 'supervised' }, { seed: 4 });
+  assert.equal(e2e.poisonCount, 5);
+  assert.equal(e2e.targetIndex, o.targetIndex);
+  assert.equal(e2e.poisonShareAtTarget, 1, 'the retrained network fits its (base-labeled) poisons');
+  // The shared extractor is restored after fine-tuning: the transfer trial repeats exactly.
+  const again = await runTrial({ ...toy({ kind: 'feature-collision', params }, 0), algorithm: 'supervised' }, { seed: 4 });
+  assert.deepEqual({ ...again, timings: null, artifacts: null }, { ...o, timings: null, artifacts: null });
 });
 
 test('toy interpolation trial and its no-poison control share x*, y*; propagation is recorded along the path', async () => {
