@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TrialToEnqueue, createBoss, startBoss } from './queue.boss';
@@ -51,7 +52,7 @@ export async function startQueue(opts: StartQueueOptions): Promise<QueueRuntime>
       const w = new TrialWorker({
         ds: opts.ds, boss, cfg, listener, record: opts.record, recordFailure: opts.recordFailure,
         loadRunTrial: opts.loadRunTrial ?? loadComputeRunTrial,
-        name: `${require('node:os').hostname()}:${process.pid}${opts.workers > 1 ? `:${i}` : ''}`,
+        name: `${os.hostname()}:${process.pid}${opts.workers > 1 ? `:${i}` : ''}`,
       });
       workers.push(w);
       w.start();
