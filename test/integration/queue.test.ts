@@ -208,25 +208,39 @@ describe('queue and workers', { timeout: 240_000 }, () => {
   it('restarting the server (with its in-process worker) during an experiment loses no result', async () => {
     const id = await createToyExperiment(server, actor, org, 3, 'restart');
     const env = { DATABASE_URL: server.config.databaseUrl!, PORT: '0', FROGPOND_WORKERS: '1', FROGPOND_EMIT_SCHEMA: 'false', ...FAST_QUEUE_ENV };
+    const runningAfter = (n: number) => async () => {
+      const c = await statusCounts(server.ds, id);
+      return (c.SUCCEEDED ?? 0) >= n && c.RUNNING === 1;
+    };
+    // 1. crash: SIGKILL while a trial runs (no shutdown code at all); its lease expires and it runs again
     const first = spawnNode(MAIN_JS, env, 'server1');
     procs.push(first);
-    await until('first result', async () => ((await statusCounts(server.ds, id)).SUCCEEDED ?? 0) >= 1, 120_000, 200);
-    first.child.kill('SIGKILL'); // the hardest restart: no shutdown code runs
+    await until('a result and a running trial', runningAfter(1), 120_000, 100);
+    first.child.kill('SIGKILL');
     await first.exited;
+    // 2. graceful restart: SIGTERM while a trial runs; the server gives the trial back at once and exits 0
     const second = spawnNode(MAIN_JS, env, 'server2');
     procs.push(second);
-    await until('3 finished trials', async () => {
-      const c = await statusCounts(server.ds, id);
-      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 3;
-    }, 120_000, 500);
-    const trials = await trialsOf(server.ds, id);
-    assert.deepEqual(trials.map((t) => t.status), ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
-    assert.ok(trials.some((t) => t.attempts === 2), 'the trial running at the kill was run again');
-    const results = await resultCounts(server.ds, id);
-    assert.equal(results.size, 3);
-    assert.ok([...results.values()].every((n) => n === 1));
-    // graceful stop: SIGTERM exits cleanly
+    await second.waitFor(/attempt \d+ started/, 60_000);
     const code = await Promise.race([second.kill('SIGTERM'), new Promise((r) => setTimeout(() => r('no exit within 20 s'), 20_000))]);
     assert.equal(code, 0, `server exit after SIGTERM; last lines:\n${second.lines.slice(-5).join('\n')}`);
+    const handedBack = second.lines.map((l) => /trial (\S+) aborted: worker shutting down/.exec(l)?.[1]).find(Boolean);
+    assert.ok(handedBack, 'the running trial was handed back');
+    const [back] = await server.ds.query(`SELECT status, lost_count FROM trial WHERE id = $1`, [handedBack]);
+    assert.equal(back.status, 'QUEUED', 're-queued at once, without waiting for the lease');
+    // 3. a third start finishes the experiment
+    const third = spawnNode(MAIN_JS, env, 'server3');
+    procs.push(third);
+    await until('3 finished trials', async () => {
+      const s3 = await statusCounts(server.ds, id);
+      return (s3.SUCCEEDED ?? 0) + (s3.FAILED ?? 0) === 3;
+    }, 120_000, 300);
+    const trials = await trialsOf(server.ds, id);
+    assert.deepEqual(trials.map((t) => t.status), ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    assert.ok(trials.some((t) => t.attempts >= 2), 'interrupted trials were run again');
+    const results = await resultCounts(server.ds, id);
+    assert.equal(results.size, 3);
+    assert.ok([...results.values()].every((n) => n === 1), 'exactly one result per trial');
+    await third.kill('SIGTERM');
   });
 });
