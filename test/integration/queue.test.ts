@@ -8,6 +8,9 @@ import {
 } from './queue-helpers';
 import { Actor } from '../../server/src/common/auth';
 import { ProgressReporter } from '../../server/src/modules/queue/queue.progress';
+import { reapOnce } from '../../server/src/modules/queue/queue.reaper';
+import { queueRuntime } from '../../server/src/modules/queue/queue.runtime';
+import { loadQueueConfig } from '../../server/src/modules/queue/queue.config';
 
 /**
  * Job queue + real worker processes (dist/server/src/worker.js) on a fresh database, running real toy-preset trials.
@@ -84,6 +87,29 @@ describe('queue and workers', { timeout: 240_000 }, () => {
     await reporter.flush();
     await reporter.stop();
     assert.match(lost, /no longer running/);
+  });
+
+  it('the reaper re-enqueues a QUEUED trial whose job is gone and a RUNNING trial whose heartbeat stopped', async () => {
+    const id = await createToyExperiment(server, actor, org, 2, 'reaper');
+    const [a, b] = await trialsOf(server.ds, id);
+    await server.ds.query(`DELETE FROM pgboss.job WHERE name = 'trial' AND id = $1`, [a.job_id]); // job lost
+    await server.ds.query(`UPDATE trial SET status = 'RUNNING', attempts = 1, heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [b.id]);
+    await new Promise((r) => setTimeout(r, 2100));
+    const cfg = loadQueueConfig({ FROGPOND_LEASE_SECONDS: '2' });
+    const r = await reapOnce(server.ds, queueRuntime()!.boss, cfg);
+    assert.ok(r.requeued >= 2, `re-queued ${r.requeued}`);
+    const [a2, b2] = await trialsOf(server.ds, id);
+    for (const [before, now] of [[a, a2], [b, b2]] as const) {
+      assert.equal(now.status, 'QUEUED');
+      assert.notEqual(now.job_id, before.job_id, 'a new job delivers the trial');
+      const [job] = await server.ds.query(`SELECT state FROM pgboss.job WHERE name = 'trial' AND id = $1`, [now.job_id]);
+      assert.equal(job.state, 'created');
+    }
+    assert.equal(b2.lost_count, 1);
+    assert.equal(a2.lost_count, 0);
+    const [old] = await server.ds.query(`SELECT state FROM pgboss.job WHERE name = 'trial' AND id = $1`, [b.job_id]);
+    assert.equal(old.state, 'cancelled', 'the superseded job can never deliver the trial again');
+    await server.services.experiments.cancelExperiment(actor, id);
   });
 
   it('runs a 16-trial toy experiment on two worker processes, exactly one result per trial', async () => {
