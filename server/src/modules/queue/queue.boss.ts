@@ -43,7 +43,9 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
   // two processes creating the same partition at the same instant: tolerate the loser's duplicate error.
   if (!(await boss.getQueue(TRIAL_QUEUE))) {
     try {
-      await boss.createQueue(TRIAL_QUEUE, { name: TRIAL_QUEUE, policy: 'standard', retryLimit: 0 });
+      // retention 1 year: pg-boss archives jobs still waiting after their retention (default 14 days), and a big paper
+      // matrix on few GPUs can wait longer than that (the reaper would re-enqueue such a trial, at the back)
+      await boss.createQueue(TRIAL_QUEUE, { name: TRIAL_QUEUE, policy: 'standard', retryLimit: 0, retentionMinutes: 525_600 });
     } catch (err) {
       if (!(await boss.getQueue(TRIAL_QUEUE))) throw err;
     }
