@@ -13,7 +13,7 @@ import { BACKEND_ORDER, createModel, createRng, fixmatch, SgdNesterov, selectBac
 
 interface Setting { name: 'mini' | 'cifar'; shape: [number, number, number]; widths: number[]; nl: number; nu: number }
 const SETTINGS: Setting[] = [
-  { name: 'mini', shape: [28, 28, 1], widths: [16, 32, 64, 64], nl: 16, nu: 64 },
+  { name: 'mini', shape: [28, 28, 1], widths: [16, 32, 64, 64], nl: 16, nu: 32 },
   { name: 'cifar', shape: [32, 32, 3], widths: [32, 64, 128, 128], nl: 64, nu: 448 },
 ];
 const PY = '/usr/bin/python3';
