@@ -1,7 +1,7 @@
 /**
  * bench:compute — milliseconds per FixMatch training step (teacher forward on the weak view
  * off the tape, forward+backward on labeled+strong, SGD-Nesterov update; augmentation excluded
- * on both sides) for the mini setting (28x28x1, 16 + 2x64, small CNN 16-32-64-64) and a
+ * on both sides) for the mini preset (28x28x1, 16 + 2x32, small CNN 16-32-64-64) and a
  * CIFAR-sized setting (32x32x3, 64 + 2x448, 4-conv CNN 32-64-128-128, ~240k parameters), on
  * every tfjs backend that loads, and the same model/batch in PyTorch (Debian python3-torch)
  * with the same thread count when available. Last line: {"rows":[...]}.
