@@ -24,15 +24,16 @@ export interface BatchNormResult {
 export function batchNormTrain(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, eps = 1e-3): BatchNormResult {
   const c = x.shape[x.shape.length - 1];
   const m = x.size / c;
-  // Column sums as a [1,M]x[M,C] product: on WASM a reduction over leading axes transposes the
-  // whole tensor first, while matMul runs on XNNPACK.
-  const colSum = (t: tf.Tensor, ones: tf.Tensor2D) => tf.reshape(tf.matMul(ones, tf.reshape(t, [m, c])), [c]) as tf.Tensor1D;
+  // Column sums as X^T[C,M] x ones[M,1]: on WASM a reduction over leading axes transposes the whole
+  // tensor first, while matMul runs on XNNPACK. X must be the GEMM input, not its "weights":
+  // XNNPACK re-packs the weight matrix whenever it changes, which for X cost 4x more.
+  const colSum = (t: tf.Tensor, ones: tf.Tensor2D) => tf.reshape(tf.matMul(tf.reshape(t, [m, c]), ones, true, false), [c]) as tf.Tensor1D;
   let stats: { mean: tf.Tensor1D; variance: tf.Tensor1D } | null = null;
   const op = tf.customGrad((xIn, gIn, bIn, save) => {
     const xx = xIn as tf.Tensor;
     const g = gIn as tf.Tensor1D;
     const b = bIn as tf.Tensor1D;
-    const ones = tf.ones([1, m]) as tf.Tensor2D;
+    const ones = tf.ones([m, 1]) as tf.Tensor2D;
     const mean = tf.div(colSum(xx, ones), m) as tf.Tensor1D;
     const centered = tf.sub(xx, mean);
     const variance = tf.div(colSum(tf.square(centered), ones), m) as tf.Tensor1D;
