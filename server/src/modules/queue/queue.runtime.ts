@@ -41,23 +41,32 @@ export async function startQueue(opts: StartQueueOptions): Promise<QueueRuntime>
   const log = opts.log ?? ((l: string) => console.log(`[frogpond-queue] ${l}`));
   const boss = createBoss(opts.connectionString, { max: 2 + opts.workers });
   boss.on('error', (err) => log(`pg-boss error: ${(err as Error).message}`));
-  await startBoss(boss);
   const workers: TrialWorker[] = [];
   let listener: QueueListener | null = null;
   let stopReaper: (() => void) | null = null;
-  if (opts.workers > 0) {
-    listener = new QueueListener(opts.connectionString);
-    await listener.start();
-    for (let i = 0; i < opts.workers; i++) {
-      const w = new TrialWorker({
-        ds: opts.ds, boss, cfg, listener, record: opts.record, recordFailure: opts.recordFailure,
-        loadRunTrial: opts.loadRunTrial ?? loadComputeRunTrial,
-        name: `${os.hostname()}:${process.pid}${opts.workers > 1 ? `:${i}` : ''}`,
-      });
-      workers.push(w);
-      w.start();
+  try {
+    await withStartLock(opts.ds, () => startBoss(boss));
+    if (opts.workers > 0) {
+      listener = new QueueListener(opts.connectionString);
+      await listener.start();
+      for (let i = 0; i < opts.workers; i++) {
+        const w = new TrialWorker({
+          ds: opts.ds, boss, cfg, listener, record: opts.record, recordFailure: opts.recordFailure,
+          loadRunTrial: opts.loadRunTrial ?? loadComputeRunTrial,
+          name: `${os.hostname()}:${process.pid}${opts.workers > 1 ? `:${i}` : ''}`,
+        });
+        workers.push(w);
+        w.start();
+      }
+      stopReaper = startReaper(opts.ds, boss, cfg, log);
     }
-    stopReaper = startReaper(opts.ds, boss, cfg, log);
+  } catch (e) {
+    // A half-started queue must not outlive the failure: pg-boss's maintenance timers would keep the process alive.
+    stopReaper?.();
+    await Promise.all(workers.map((w) => w.stop())).catch(() => undefined);
+    await listener?.close().catch(() => undefined);
+    await boss.stop({ graceful: false, wait: true, close: true }).catch(() => undefined);
+    throw e;
   }
   const runtime: QueueRuntime = {
     boss, cfg, workers,
@@ -71,6 +80,25 @@ export async function startQueue(opts: StartQueueOptions): Promise<QueueRuntime>
   };
   current = runtime;
   return runtime;
+}
+
+// Arbitrary constant key of the advisory lock that serialises pg-boss start-up across processes.
+const BOSS_START_LOCK = 7_342_001;
+
+/**
+ * Runs pg-boss's start (schema install/migration, queue creation) under a session advisory lock: servers and workers
+ * starting together on a fresh database otherwise race in pg-boss's own CREATE SCHEMA / partition DDL.
+ */
+async function withStartLock<T>(ds: DataSource, fn: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [BOSS_START_LOCK]);
+    return await fn();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [BOSS_START_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /** The queue started in this process, if any. */
