@@ -47,7 +47,10 @@ for (const f of selected) console.log(`  ${relative(root, f)}`);
 
 // Two files at a time: the machine has 2 cores, and most files wait on PostgreSQL or a browser.
 const concurrency = process.env.FROGPOND_TEST_CONCURRENCY ?? '2';
-const res = spawnSync(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...selected], {
+// --test-timeout fails a hung test after 10 minutes instead of letting CI run into its own limit;
+// --test-force-exit ends a file once its tests are done even if a handle leaked (the tests' verdicts stand).
+const flags = ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', '--test-force-exit'];
+const res = spawnSync(process.execPath, [...flags, ...selected], {
   stdio: 'inherit',
   cwd: root,
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'test' },
