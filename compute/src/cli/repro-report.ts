@@ -19,9 +19,11 @@ export function reproMarkdown(r: ReproReport): string {
   out.push('');
   out.push(`- status: **${r.complete ? 'complete' : 'partial (the run was still going or was stopped when this was written)'}**`);
   out.push(`- mode: ${r.mode}; trials requested per cell: ${r.trialsRequested}; seeds ${r.seedBase}..${r.seedBase + r.trialsRequested - 1}`);
-  out.push(`- backend: ${r.backend || 'n/a'}; wall time so far: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
+  out.push(`- backend: ${r.backend || 'n/a'}; wall time${r.complete ? '' : ' so far'}: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
   out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
   out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);
+  out.push('');
+  out.push('Scope: the mini scale differs from the papers in every dimension that matters for label propagation. Carlini trains FixMatch for 2^20 steps (thousands of passes over 50,000 unlabeled CIFAR-10 images, WRN-28-2); here each interpolation trial is 2,000 steps (about 32 passes over 2,000 unlabeled MNIST digits) of a 2-layer MLP, so poisons have far fewer epochs to carry y* along the path. Poison Frogs uses a 64-feature CNN extractor pre-trained on 2,000 MNIST digits instead of a 2,048-feature Inception-v3, and retrains its last layer on 50 clean images per class plus the poison.');
   out.push('');
   for (const t of r.tables) {
     out.push(`## ${t.title}`);
