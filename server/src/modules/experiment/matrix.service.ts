@@ -70,6 +70,9 @@ export function buildMatrixSql(experimentId: string, q: MatrixQuery, source: Mat
     return `c.k${i} AS l${i}`;
   });
 
+  // Only what rowsToMatrix reads leaves the server: the raw values (o*) and paper coordinates (m_*) stay in SQL
+  // (fewer columns to send and for pg to parse, 50+ rows per request).
+  const outCols = [...dims.map((_, i) => `c.k${i}`), 'c.scheduled', 'c.trials', 'c.successes', 'c.clean_accuracy'];
   const totals = source === 'cells'
     ? `coalesce(sum(t.scheduled), 0)::int AS scheduled, coalesce(sum(t.trials), 0)::int AS trials,
          coalesce(sum(t.successes), 0)::int AS successes, sum(t.clean_accuracy_sum) / nullif(sum(t.clean_accuracy_n), 0) AS clean_accuracy
@@ -84,7 +87,7 @@ WITH c AS (
    WHERE ${where.join(' AND ')}
    ${groupBy}
 )
-SELECT DISTINCT ON (${distinctOn}) c.*${labelCols.length ? ', ' + labelCols.join(', ') : ''},
+SELECT DISTINCT ON (${distinctOn}) ${outCols.join(', ')}${labelCols.length ? ', ' + labelCols.join(', ') : ''},
        rr.successes AS paper_successes, rr.trials AS paper_trials, rr.table_key AS paper_table,
        rr.row_key AS paper_row, rr.column_key AS paper_column, pub.slug AS paper_publication
   FROM c
