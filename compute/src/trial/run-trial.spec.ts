@@ -50,6 +50,14 @@ test('toy interpolation trial and its no-poison control share x*, y*; propagatio
   const reached = first.map((e) => e !== null);
   assert.ok(reached.indexOf(false) === -1 || reached.slice(reached.indexOf(false)).filter(Boolean).length < reached.filter(Boolean).length);
   assert.ok(control.cleanAccuracy > 0.7, `clean accuracy ${control.cleanAccuracy}`);
+  // p(y* | x*) over training, read off the alpha = 1 poison (pixel-identical to x*); the last evaluation uses the
+  // final weights, so it agrees with the final prediction of x*.
+  const traj = attacked.propagation.epochs.map((e) => e.targetProbability);
+  assert.ok(traj.every((p) => typeof p === 'number' && p >= 0 && p <= 1), `trajectory ${traj}`);
+  const lastP = traj.at(-1)!;
+  if (attacked.success) assert.ok(Math.abs(lastP - attacked.targetConfidence) < 1e-4, `${lastP} vs ${attacked.targetConfidence}`);
+  else assert.ok(lastP <= 1 - attacked.targetConfidence + 1e-4, `p(y*) ${lastP} while x* is predicted ${attacked.targetPrediction} with ${attacked.targetConfidence}`);
+  assert.equal(control.propagation.epochs.length, 0);
 });
 
 test('toy trial is deterministic for a fixed seed', async () => {

@@ -128,7 +128,11 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
               }
               j++;
             });
-            epochs.push({ epoch, step, shareAtTarget: at / watched.length });
+            // The path's last poison (alpha = 1) is pixel-identical to x*: its probability of y* is the target's
+            // own trajectory over training (what the trial page plots as p(y* | x*)).
+            const last = alphas.length - 1;
+            const targetProbability = alphas[last] === 1 && mainIdx[last] >= 0 ? probs[(watched.length - 1) * k + targetLabel] : undefined;
+            epochs.push({ epoch, step, shareAtTarget: at / watched.length, ...(targetProbability === undefined ? {} : { targetProbability }) });
           },
         }
       : undefined,

@@ -42,8 +42,11 @@ export interface Propagation {
   alphas: number[];
   /** Epoch at which poison i was first predicted y*, or null when it never was. */
   firstEpochAtTarget: (number | null)[];
-  /** The evaluation points observed: epoch, step, and the share of poisons predicted y* there. */
-  epochs: { epoch: number; step: number; shareAtTarget: number }[];
+  /**
+   * The evaluation points observed: epoch, step, the share of poisons predicted y* there, and the model's
+   * probability of y* on x* itself (the alpha = 1 poison) when that poison is in the training set.
+   */
+  epochs: { epoch: number; step: number; shareAtTarget: number; targetProbability?: number }[];
 }
 
 /** Everything a trial measured. Written once. */
