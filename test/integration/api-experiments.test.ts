@@ -92,6 +92,16 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(await counts(), before);
   });
 
+  it('refuses a defense the compute engine cannot run yet, writing nothing', async () => {
+    const before = await counts();
+    const [td] = await server.ds.query(`SELECT id FROM defense_definition WHERE slug = 'training-dynamics'`);
+    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], defenses: [td.id], trialsPerCell: 1 };
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'td', matrix } }, a.token);
+    assert.deepEqual(codes(r), ['BAD_USER_INPUT']);
+    assert.match(r.errors?.[0].message ?? '', /training-dynamics.*cannot run yet/);
+    assert.deepEqual(await counts(), before);
+  });
+
   it('refuses cross-organization writes and hides private experiments from other organizations', async () => {
     const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 1 };
     assert.deepEqual(codes(await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'x', matrix } }, b.token)), ['FORBIDDEN']);

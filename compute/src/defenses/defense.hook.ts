@@ -3,6 +3,8 @@
  * (final) training. Pixel clustering and training-dynamics defenses plug in here through `registerDefense`.
  */
 
+import { pixelClusteringDefense } from './pixel-clustering.defense';
+
 /** What a defense sees: the unlabeled images after poisoning. It never sees which ones are poisons. */
 export interface DefenseInput {
   shape: readonly number[];
@@ -20,7 +22,15 @@ export interface DefenseDecision {
 
 export type Defense = (input: DefenseInput) => Promise<DefenseDecision> | DefenseDecision;
 
-const registry = new Map<string, Defense>([['none', () => ({ remove: [] })]]);
+const registry = new Map<string, Defense>([
+  ['none', () => ({ remove: [] })],
+  ['pixel-clustering', pixelClusteringDefense],
+]);
+
+/** Kinds with an implementation (the server refuses experiments whose defenses the workers could not run). */
+export function implementedDefenseKinds(): string[] {
+  return [...registry.keys()];
+}
 
 /** Registers (or replaces) a defense implementation under its kind. */
 export function registerDefense(kind: string, defense: Defense): void {

@@ -1,1 +1,2 @@
 export * from './defense.hook';
+export * from './pixel-clustering.defense';

@@ -6,7 +6,7 @@ export const DEFENSE_PARAM_SCHEMAS: Record<DefenseKind, ParamSchema> = {
   [DefenseKind.NONE]: {},
   [DefenseKind.PIXEL_CLUSTERING]: {
     linkage: { type: 'enum', values: ['single', 'average', 'complete'], default: 'single' },
-    drop: { type: 'enum', values: ['largest-cluster', 'collinear-triples'], default: 'largest-cluster' },
+    drop: { type: 'enum', values: ['largest-cluster', 'collinear-triples'], default: 'collinear-triples' },
   },
   [DefenseKind.TRAINING_DYNAMICS]: {
     neighbours: { type: 'integer', min: 1, max: 50, default: 5 },

@@ -9,6 +9,7 @@ import { DefenseDefinition } from '../defense/defense.entity';
 import { Trial, TrialStatus } from '../trial/trial.entity';
 import { Experiment, ExperimentStatus, Visibility } from './experiment.entity';
 import { countTrials, expandMatrix, MatrixShape, trialSeed } from './experiment-expansion';
+import { implementedDefenseKinds } from '@frogpond/compute/dist/defenses/defense.hook';
 
 export interface ExperimentMatrixSpec {
   datasets: string[]; labels: number[]; algorithms: string[]; rates: number[];
@@ -82,6 +83,11 @@ export class ExperimentService {
       missing('density', densitySlugs, densities.map((r: any) => r.slug));
       missing('attack', m.attacks, attacks.map((r) => r.id));
       missing('defense', m.defenses ?? [], defenses.map((r) => r.id));
+      // A defense the compute engine cannot run yet would only turn into FAILED trials on the workers: refuse it here.
+      const runnable = implementedDefenseKinds();
+      for (const d of defenses) {
+        if (!runnable.includes(d.kind)) throw badInput(`Defense ${d.slug} (${d.kind}) cannot run yet: the compute engine implements ${runnable.join(', ')}`);
+      }
       const attackById = new Map(attacks.map((x) => [x.id, x]));
       const defenseById = new Map(defenses.map((x) => [x.id, x]));
       const densityExpr = new Map<string, string>(densities.map((r: any) => [r.slug, r.expression]));
