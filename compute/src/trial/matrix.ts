@@ -13,23 +13,10 @@ export interface MatrixSpec {
   seedBase: number;
 }
 
-/** The compact record of one trial kept in matrix results (no artifacts). */
-export interface TrialSummary {
-  seed: number;
-  success: boolean;
-  targetIndex: number;
-  sourceIndex: number;
-  targetClass: number;
-  targetLabel: number;
-  targetPrediction: number;
-  targetConfidence: number;
-  cleanAccuracy: number;
-  poisonCount: number;
-  poisonShareAtTarget: number;
-  seconds: number;
-  configHash: string;
-  attackMetrics: Record<string, number>;
-}
+/** The compact record of one trial kept in matrix results: the outcome's scalar fields (no artifacts). */
+export type TrialSummary = Pick<TrialOutcome,
+  'seed' | 'success' | 'targetIndex' | 'sourceIndex' | 'targetClass' | 'targetLabel' | 'targetPrediction' | 'targetConfidence'
+  | 'cleanAccuracy' | 'poisonCount' | 'poisonShareAtTarget' | 'configHash' | 'attackMetrics'> & { seconds: number };
 
 export interface MatrixCell {
   algorithm: string;
