@@ -78,15 +78,8 @@ export function pixelClusteringDefense(input: DefenseInput): DefenseDecision {
   let p = 0;
   for (let i = 0; i < n; i++) {
     if (i % 64 === 0 && input.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-    const oi = i * d;
     for (let j = i + 1; j < n; j++) {
-      const oj = j * d;
-      let s = 0;
-      for (let k = 0; k < d; k++) {
-        const t = x[oi + k] - x[oj + k];
-        s += t * t;
-      }
-      const e = Math.sqrt(s);
+      const e = Math.sqrt(sqDist(x, d, i, j));
       dist[p++] = e;
       if (e < nn[i]) nn[i] = e;
       if (e < nn[j]) nn[j] = e;
