@@ -26,6 +26,8 @@ const program = new Command('repro:mini')
   .option('--seed-base <n>', 'first seed', (v) => Number(v), 0)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
+  .option('--workers <n>', 'trials run in parallel (worker threads; default: 2 on machines with 2+ cores)', int)
+  .option('--resume', 'keep the trials of the existing reproduction.json whose cell config is unchanged, run the rest')
   .option('--render-only', 'rewrite reproduction.md from the existing reproduction.json (no trials)')
   .exitOverride()
   .configureOutput({ outputError: () => undefined });
@@ -58,8 +60,17 @@ const t0 = Date.now();
 const MINI_OVERRIDES = { maxUnlabeled: 2000, maxTest: 500, mu: 2, steps: 2000, model: { kind: 'mlp', hidden: [256, 128] } };
 // Poison Frogs needs a richer feature space than the MLP's: the preset's CNN, same split caps.
 const FROGS_OVERRIDES = { maxUnlabeled: 2000, maxTest: 500 };
+const { existsSync, readFileSync: readText } = await import('node:fs');
+const { availableParallelism } = await import('node:os');
+const previousPath = resolve(o.out, 'reproduction.json');
+const previous = o.resume && existsSync(previousPath) ? JSON.parse(readText(previousPath, 'utf8')) : undefined;
+// Each trial runs single-threaded WASM, so one trial per core is the natural parallelism.
+const workers = o.workers ?? Math.max(1, Math.min(2, availableParallelism()));
+process.stderr.write(`repro:mini: ${trials} trial(s) per cell, parts ${parts.join(',')}, ${workers} worker(s)${previous ? ', resuming' : ''}\n`);
 await runRepro({
   trials,
+  workers,
+  previous,
   seedBase: o.seedBase,
   parts,
   overrides: { ...MINI_OVERRIDES, ...o.override },

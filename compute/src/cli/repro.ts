@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { configHash } from '../trial/config-hash';
-import { summarize, TrialSummary } from '../trial/matrix';
-import { runTrial } from '../trial/run-trial';
+import { TrialSummary } from '../trial/matrix';
 import { TrialConfig, TrialProgress } from '../trial/trial.types';
+import { runJobs, ReproJob } from './repro-pool';
 import { reproMarkdown } from './repro-report';
 
 /** One table of the reproduction: rows x columns of cells, each a TrialConfig run for `trials` seeds. */
@@ -32,6 +32,10 @@ export interface ReproOptions {
   /** Training overrides for the Poison Frogs table (d): the extractor is the preset's CNN. */
   frogsOverrides: Record<string, unknown>;
   onProgress?: (label: string, p: TrialProgress) => void;
+  /** Parallel trials (worker threads); 1 runs in this thread. */
+  workers?: number;
+  /** A report written earlier: its trials with unchanged cell configs are kept, not rerun. */
+  previous?: ReproReport;
   log?: (line: string) => void;
 }
 
@@ -84,37 +88,67 @@ export function reproTables(paper: PaperJson | null, overrides: Record<string, u
   ];
 }
 
-/** Runs the reproduction trial-major (every cell gets trial t before any gets t+1), rewriting the report after each trial. */
+/**
+ * Runs the reproduction trial-major (every cell gets trial t before any gets t+1) on `opts.workers` worker threads,
+ * rewriting the report after each trial. With `opts.previous`, trials already in that report whose cell config is
+ * identical are kept instead of rerun (a stopped run resumes; parts run separately end up in one report).
+ */
 export async function runRepro(opts: ReproOptions): Promise<void> {
   const paper = existsSync(opts.paperPath) ? (JSON.parse(readFileSync(opts.paperPath, 'utf8')) as PaperJson) : null;
-  const tables = reproTables(paper, opts.overrides, opts.frogsOverrides).filter((t) => opts.parts.includes(t.id));
-  const results = new Map<string, TrialSummary>();
+  const all = reproTables(paper, opts.overrides, opts.frogsOverrides);
+  const previous = opts.previous ? reusableTrials(opts.previous, all) : { trials: new Map<string, TrialSummary>(), tableIds: [] };
+  const tables = all.filter((t) => opts.parts.includes(t.id) || previous.tableIds.includes(t.id));
+  const results = new Map<string, TrialSummary>(previous.trials);
   const started = new Date();
   const t0 = Date.now();
-  let backend = '';
+  let backend = opts.previous?.backend ?? '';
   const write = (done: boolean) => {
     const report = buildReport(tables, results, { started, seconds: (Date.now() - t0) / 1000, backend, done, opts });
     mkdirSync(dirname(opts.jsonPath), { recursive: true });
     writeFileSync(opts.jsonPath, JSON.stringify(report, null, 2) + '\n');
     writeFileSync(opts.mdPath, reproMarkdown(report));
   };
+  const jobs: ReproJob[] = [];
+  const queued = new Set<string>();
   for (let t = 0; t < opts.trials; t++) {
-    for (const table of tables) {
+    for (const table of tables.filter((x) => opts.parts.includes(x.id))) {
       for (const cell of table.cells) {
         const seed = opts.seedBase + t;
         const key = `${configHash(cell.config)}:${seed}`;
         // Identical cells across tables (e.g. FixMatch at 1% with 1.5-x in (a) and (c)) are one deterministic trial.
-        if (results.has(key)) continue;
-        const label = `${table.id} ${cell.row} ${cell.column} seed ${seed}`;
-        const outcome = await runTrial(cell.config, { seed, onProgress: (p) => opts.onProgress?.(label, p) });
-        backend = outcome.backend;
-        results.set(key, summarize(outcome));
-        opts.log?.(`${label}: ${outcome.success ? 'success' : 'fail'} (pred ${outcome.targetPrediction}, y* ${outcome.targetLabel}, acc ${(outcome.cleanAccuracy * 100).toFixed(1)}%, ${(outcome.timings.totalMs / 1000).toFixed(1)} s)`);
-        write(false);
+        if (results.has(key) || queued.has(key)) continue;
+        queued.add(key);
+        jobs.push({ label: `${table.id} ${cell.row} ${cell.column} seed ${seed}`, config: cell.config, seed });
       }
     }
   }
+  if (previous.trials.size) opts.log?.(`kept ${previous.trials.size} trial(s) from the previous report; ${jobs.length} to run`);
+  await runJobs(jobs, opts.workers ?? 1, ({ job, summary, backend: b }) => {
+    backend = b;
+    results.set(`${configHash(job.config)}:${job.seed}`, summary);
+    opts.log?.(`${job.label}: ${summary.success ? 'success' : 'fail'} (pred ${summary.targetPrediction}, y* ${summary.targetLabel}, acc ${(summary.cleanAccuracy * 100).toFixed(1)}%, ${summary.seconds.toFixed(1)} s)`);
+    write(false);
+  }, opts.onProgress);
   write(true);
+}
+
+/** Trials of a previous report that belong to a cell whose config is unchanged (keyed like runRepro's results), and their tables. */
+export function reusableTrials(previous: ReproReport, tables: ReproTable[]): { trials: Map<string, TrialSummary>; tableIds: string[] } {
+  const out = new Map<string, TrialSummary>();
+  const tableIds: string[] = [];
+  for (const old of previous.tables) {
+    const table = tables.find((t) => t.id === old.id);
+    if (!table) continue;
+    for (const trial of old.trials) {
+      const cell = table.cells.find((c) => c.row === trial.row && c.column === trial.column);
+      const oldConfig = old.configs[trial.row]?.[trial.column];
+      if (!cell || !oldConfig || JSON.stringify(oldConfig) !== JSON.stringify(cell.config)) continue;
+      const { row: _row, column: _column, ...summary } = trial;
+      out.set(`${configHash(cell.config)}:${trial.seed}`, summary);
+      if (!tableIds.includes(table.id)) tableIds.push(table.id);
+    }
+  }
+  return { trials: out, tableIds };
 }
 
 /** The JSON report: each table's cells as successes/trials with the per-trial records, beside the paper's table. */
