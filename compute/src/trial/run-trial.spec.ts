@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { defaultEngine } from './engine';
 import { runTrial } from './run-trial';
 import { TrialConfig } from './trial.types';
 
@@ -74,4 +75,22 @@ test('an aborted trial rejects with AbortError; a bad config with BAD_USER_INPUT
   ctl.abort();
   await assert.rejects(runTrial(toy({ kind: 'interpolation' }, 0.05), { seed: 1, signal: ctl.signal }), (e: Error) => e.name === 'AbortError');
   await assert.rejects(runTrial({ ...toy({ kind: 'interpolation' }, 0.05), rate: 2 }, { seed: 1 }), (e: Error & { code?: string }) => e.code === 'BAD_USER_INPUT');
+});
+
+test("source 'nearest' picks the labeled example of class y* closest to x*; 'labeled' draws one of them", async () => {
+  const cfg = { ...toy({ kind: 'interpolation', params: { source: 'nearest' } }, 0.05), labels: 20, overrides: { steps: 20 } };
+  const near = await runTrial(cfg, { seed: 3 });
+  const drawn = await runTrial({ ...cfg, attack: { kind: 'interpolation' } }, { seed: 3 });
+  assert.equal(near.targetIndex, drawn.targetIndex);
+  const data = await defaultEngine().split(cfg, 3);
+  const d = data.shape.reduce((a, b) => a * b, 1);
+  const dist = (i: number) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (data.labeled.x[i * d + j] - data.test.x[near.targetIndex * d + j]) ** 2;
+    return s;
+  };
+  const ofClass = Array.from({ length: data.labeled.n }, (_, i) => i).filter((i) => data.labeled.y[i] === near.targetLabel);
+  assert.ok(ofClass.length >= 2, 'the split has several candidate sources');
+  assert.ok(ofClass.includes(near.sourceIndex) && ofClass.includes(drawn.sourceIndex));
+  assert.equal(dist(near.sourceIndex), Math.min(...ofClass.map(dist)));
 });

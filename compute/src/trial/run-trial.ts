@@ -51,10 +51,14 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
   let sourceIndex = -1;
   let source: Float32Array | null = null;
   if (cfg.attack.kind === 'interpolation') {
-    sourceIndex = pick(rng, indicesOfClass(clean.labeled.y, clean.labeled.n, targetLabel), `labeled example of class ${targetLabel}`);
+    const sourceSearch = enumParam(params, 'source', ['labeled', 'nearest', 'evasion'] as const, 'labeled');
+    const candidates = indicesOfClass(clean.labeled.y, clean.labeled.n, targetLabel);
+    // 'labeled' draws x' at random among the labeled examples of class y* (the paper's trials); 'nearest' is the
+    // attacker's free choice of the one closest to x* in pixel space (the paper notes some sources are better).
+    sourceIndex = pick(rng, candidates, `labeled example of class ${targetLabel}`);
+    if (sourceSearch === 'nearest') sourceIndex = nearestRow(clean.labeled.x, candidates, target);
     source = exampleAt(clean.labeled, sourceIndex, d);
     const count = poisonCount(cfg.rate, clean.unlabeled.n);
-    const sourceSearch = enumParam(params, 'source', ['labeled', 'evasion'] as const, 'labeled');
     const space = enumParam(params, 'space', ['pixel', 'latent'] as const, 'pixel');
     if (sourceSearch === 'evasion') {
       // Transfer variant: x' is found next to x* by an evasion step on the initial (labeled-only) model.
@@ -174,6 +178,22 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
   } finally {
     model.dispose();
   }
+}
+
+/** The index (among `candidates`) of the row of `x` nearest to `point` in squared L2 distance. */
+function nearestRow(x: Float32Array, candidates: number[], point: Float32Array): number {
+  const d = point.length;
+  let best = candidates[0];
+  let bestDist = Infinity;
+  for (const i of candidates) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = x[i * d + j] - point[j];
+      s += t * t;
+    }
+    if (s < bestDist) [best, bestDist] = [i, s];
+  }
+  return best;
 }
 
 export type { TrialModel };
