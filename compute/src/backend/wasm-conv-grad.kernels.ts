@@ -18,7 +18,13 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 
-type Backend = { disposeData(dataId: object, force?: boolean): boolean };
+type Backend = {
+  disposeData(dataId: object, force?: boolean): boolean;
+  /** WASM backend: a Float32Array view of a tensor's heap memory (no copy). */
+  typedArrayFromHeap?(t: TensorInfo): Float32Array;
+  /** WASM backend: allocates an output tensor, optionally initialised with `values`. */
+  makeOutput?(shape: number[], dtype: 'float32', memoryOffset?: number, values?: Float32Array): TensorInfo;
+};
 
 /** Runs a registered kernel of `backendName` directly on TensorInfos. */
 function runKernel(
@@ -194,6 +200,92 @@ export function conv2dBackpropInputPhased(bname: string, backend: Backend, dy: T
   return out;
 }
 
+/** Per (filter shape, stride, padding): where each entry of the phase-stacked filter comes from. */
+interface StackedPlan { src: Int32Array; uh: number; uw: number; loH: number; hiH: number; loW: number; hiW: number }
+const stackedPlans = new Map<string, StackedPlan>();
+
+/** Phase a of one axis: first filter tap R, dy offset c0 and tap count mh (taps R, R+s, ...). */
+function phases(k: number, s: number, pad: number): { R: number; c0: number; m: number }[] {
+  return Array.from({ length: s }, (_, a) => ({ R: (a + pad) % s, c0: Math.floor((a + pad) / s), m: Math.max(0, Math.ceil((k - ((a + pad) % s)) / s)) }));
+}
+
+function stackedPlan(kh: number, kw: number, ci: number, co: number, s: number, pt: number, pl: number): StackedPlan {
+  const key = [kh, kw, ci, co, s, pt, pl].join(',');
+  const hit = stackedPlans.get(key);
+  if (hit) return hit;
+  const ph = phases(kh, s, pt);
+  const pw = phases(kw, s, pl);
+  const span = (p: typeof ph) => {
+    const used = p.filter((q) => q.m > 0);
+    return { lo: Math.min(...used.map((q) => q.c0 - (q.m - 1))), hi: Math.max(...used.map((q) => q.c0)) };
+  };
+  const { lo: loH, hi: hiH } = span(ph);
+  const { lo: loW, hi: hiW } = span(pw);
+  const uh = hiH - loH + 1;
+  const uw = hiW - loW + 1;
+  const oc = s * s * ci;
+  const src = new Int32Array(uh * uw * co * oc).fill(-1);
+  for (let a = 0; a < s; a++) {
+    for (let b = 0; b < s; b++) {
+      for (let mi = 0; mi < ph[a].m; mi++) {
+        for (let mj = 0; mj < pw[b].m; mj++) {
+          const i = ph[a].R + s * mi;
+          const j = pw[b].R + s * mj;
+          const u = ph[a].c0 - mi - loH;
+          const v = pw[b].c0 - mj - loW;
+          for (let o = 0; o < co; o++) {
+            for (let c = 0; c < ci; c++) src[((u * uw + v) * co + o) * oc + (a * s + b) * ci + c] = ((i * kw + j) * ci + c) * co + o;
+          }
+        }
+      }
+    }
+  }
+  const plan = { src, uh, uw, loH, hiH, loW, hiW };
+  stackedPlans.set(key, plan);
+  return plan;
+}
+
+/**
+ * Strided dx as ONE stride-1 convolution: the s*s output phases of the phased method become
+ * s*s groups of output channels (a filter assembled in JS from the current weights, zero where
+ * a phase has fewer taps), then one Transpose interleaves them. One XNNPACK call with s*s times
+ * the output channels instead of s*s small ones plus their pads/concats; needs equal strides
+ * and the WASM heap accessors (else the phased version runs).
+ */
+export function conv2dBackpropInputStacked(bname: string, backend: Backend, dy: TensorInfo, filter: TensorInfo, attrs: NamedAttrMap): TensorInfo {
+  const inputShape = attrs.inputShape as number[];
+  const info = convInfoOf(inputShape, filter.shape, attrs);
+  const [kh, kw, ci, co] = filter.shape;
+  const [n, h, w] = inputShape;
+  const { strideHeight: s, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
+  if (s !== sw || !backend.typedArrayFromHeap || !backend.makeOutput) return conv2dBackpropInputPhased(bname, backend, dy, filter, attrs);
+  const plan = stackedPlan(kh, kw, ci, co, s, padInfo.top, padInfo.left);
+  const f = backend.typedArrayFromHeap(filter);
+  const vals = new Float32Array(plan.src.length);
+  for (let k = 0; k < vals.length; k++) {
+    const j = plan.src[k];
+    if (j >= 0) vals[k] = f[j];
+  }
+  const sc = new Scratch(bname, backend);
+  const wt = backend.makeOutput([plan.uh, plan.uw, co, s * s * ci], 'float32', undefined, vals);
+  const hMax = Math.ceil(h / s);
+  const wMax = Math.ceil(w / s);
+  // Output row q of every phase reads dy rows q + loH .. q + hiH.
+  const dp = sc.padOrCrop(dy, -plan.loH, hMax - 1 + plan.hiH - (oh - 1), -plan.loW, wMax - 1 + plan.hiW - (ow - 1));
+  const conv = sc.run('Conv2D', { x: dp, filter: wt }, {
+    strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined,
+  } as unknown as NamedAttrMap); // [n, hMax, wMax, s*s*ci]
+  // Interleave the phases: [n*hMax, wMax, a, (b, ci)] -> [n*hMax, a, wMax, (b, ci)]. A rank-4
+  // Transpose runs at copy speed here; the DepthToSpace kernel measured ~10x slower.
+  const r4 = sc.run('Reshape', { x: conv }, { shape: [n * hMax, wMax, s, s * ci] });
+  const tr = sc.run('Transpose', { x: r4 }, { perm: [0, 2, 1, 3] });
+  const full = sc.run('Reshape', { x: tr }, { shape: [n, hMax * s, wMax * s, ci] });
+  const out = hMax * s === h && wMax * s === w ? full : sc.run('Slice', { x: full }, { begin: [0, 0, 0, 0], size: [n, h, w, ci] });
+  sc.free(out);
+  backend.disposeData(wt.dataId);
+  return out;
+}
+
 let registered = false;
 
 /**
@@ -213,7 +305,7 @@ export function registerWasmGradientKernels(): void {
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) =>
       (process.env.FROGPOND_WASM_DX === 'dilate' || [attrs!.strides].flat().every((v) => v === 1)
-        ? conv2dBackpropInputVia : conv2dBackpropInputPhased)('wasm', backend as unknown as Backend, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as NamedAttrMap),
+        ? conv2dBackpropInputVia : process.env.FROGPOND_WASM_DX === 'phased' ? conv2dBackpropInputPhased : conv2dBackpropInputStacked)('wasm', backend as unknown as Backend, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as NamedAttrMap),
   };
   if (getKernel('Conv2DBackpropFilter', 'wasm')) unregisterKernel('Conv2DBackpropFilter', 'wasm');
   if (getKernel('Conv2DBackpropInput', 'wasm')) unregisterKernel('Conv2DBackpropInput', 'wasm');

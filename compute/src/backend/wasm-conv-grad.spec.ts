@@ -14,6 +14,8 @@ const CASES: Case[] = [
   { x: [1, 10, 10, 4], f: [1, 1, 4, 6], s: 2, pad: 'valid' },
   { x: [3, 7, 7, 3], f: [5, 5, 3, 2], s: 1, pad: 'valid' },
   { x: [2, 11, 11, 3], f: [5, 5, 3, 2], s: 3, pad: 'same' },
+  { x: [2, 7, 7, 4], f: [3, 3, 4, 3], s: 2, pad: 'same' },
+  { x: [2, 6, 9, 2], f: [4, 2, 2, 3], s: 2, pad: 'same' },
 ];
 
 function randArray(n: number, seed: number): Float32Array {
@@ -44,7 +46,19 @@ function maxRelErr(a: Float32Array, b: Float32Array): number {
   return m / scale;
 }
 
-test('WASM conv2d gradients (via forward kernels) match the CPU backend', async () => {
+test('WASM conv2d gradients (via forward kernels) match the CPU backend, every strided-dx variant', async () => {
+  // Default (phase-stacked), the phased and the zero-dilated dx, chosen by FROGPOND_WASM_DX at call time.
+  const before = process.env.FROGPOND_WASM_DX;
+  for (const variant of [undefined, 'phased', 'dilate']) {
+    if (variant) process.env.FROGPOND_WASM_DX = variant;
+    else delete process.env.FROGPOND_WASM_DX;
+    await checkCases(variant ?? 'stacked');
+  }
+  if (before === undefined) delete process.env.FROGPOND_WASM_DX;
+  else process.env.FROGPOND_WASM_DX = before;
+});
+
+async function checkCases(variant: string): Promise<void> {
   for (const [i, c] of CASES.entries()) {
     const xs = randArray(c.x.reduce((p, q) => p * q, 1), 10 + i);
     const fs = randArray(c.f.reduce((p, q) => p * q, 1), 100 + i);
@@ -55,10 +69,10 @@ test('WASM conv2d gradients (via forward kernels) match the CPU backend', async 
     const got = grads(c, xs, fs, ws);
     assert.equal(got[0].length, ref[0].length);
     assert.equal(got[1].length, ref[1].length);
-    assert.ok(maxRelErr(got[0], ref[0]) < 1e-4, `dx case ${i} err ${maxRelErr(got[0], ref[0])}`);
-    assert.ok(maxRelErr(got[1], ref[1]) < 1e-4, `dW case ${i} err ${maxRelErr(got[1], ref[1])}`);
+    assert.ok(maxRelErr(got[0], ref[0]) < 1e-4, `${variant} dx case ${i} err ${maxRelErr(got[0], ref[0])}`);
+    assert.ok(maxRelErr(got[1], ref[1]) < 1e-4, `${variant} dW case ${i} err ${maxRelErr(got[1], ref[1])}`);
   }
-});
+}
 
 test('closed-form batch-norm gradient matches autodiff through tf.moments', async () => {
   await selectBackend('wasm');
