@@ -12,6 +12,7 @@ import { createRng, hashSeed, permutation, Rng } from '../data/prng';
 import { dropUnlabeled, makeSslSplit } from '../data/ssl-split';
 import { loadDataset } from '../data/load-dataset';
 import { createModel } from '../models/architectures';
+import { loadWeightsInto } from './model-weights';
 import { predictWith } from '../models/layers';
 import { SgdNesterov, WeightEma } from './optimizer';
 import { resolveTrainConfig } from './presets';
@@ -92,6 +93,14 @@ export async function trainSemiSupervised(configInput: TrainConfigInput, opts: T
   const evalEvery = config.evalEvery ?? stepsPerEpoch;
 
   const model = createModel(config.model, data.shape, K, hashSeed(opts.seed, 'model'));
+  if (opts.initialWeights) {
+    try {
+      loadWeightsInto(model, opts.initialWeights);
+    } catch (e) {
+      model.dispose();
+      throw e;
+    }
+  }
   const opt = new SgdNesterov(model.variables, model.decay, {
     lr: config.lr, momentum: config.momentum, nesterov: config.nesterov, weightDecay: config.weightDecay,
     cosine: config.cosine, totalSteps: config.steps,

@@ -3,6 +3,7 @@ import { SslData } from '../data/dataset.types';
 import { Model, ModelOutput } from '../models/model.types';
 import { BackendName } from '../backend/select-backend';
 import { TrainConfig } from './train-config';
+import type { ModelWeights } from './model-weights';
 
 export interface EvalPoint { step: number; epoch: number; testAccuracy: number }
 export interface LossPoint { step: number; total: number; supervised: number; unsupervised: number; lr: number }
@@ -39,6 +40,12 @@ export interface TrainOptions {
   /** Returns unlabeled indices to drop before training (defenses). */
   filter?: (data: SslData) => Iterable<number>;
   observer?: TrainObserver;
+  /**
+   * Warm start: the network starts from these weights (and batch-norm statistics) instead of its seeded random
+   * initialisation, and the EMA starts from them too (end-to-end retraining of a pre-trained network).
+   * The architecture of the config must match (BAD_USER_INPUT otherwise).
+   */
+  initialWeights?: ModelWeights;
 }
 
 /** The trained network, evaluated with its EMA weights. */

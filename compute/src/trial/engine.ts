@@ -1,6 +1,6 @@
 import { selectBackend } from '../backend';
 import { DatasetName, SslData } from '../data/dataset.types';
-import { prepareData, resolveTrainConfig, trainSemiSupervised, TrainConfigInput } from '../training';
+import { decodeWeights, encodeWeights, exportWeights, isTrainedModel, restoreTrainedModel, prepareData, resolveTrainConfig, trainSemiSupervised, TrainConfigInput, TrainedModel } from '../training';
 import { TrialData, TrialEngine } from './engine.types';
 
 type EngineConfig = { preset: string; dataset: string; labels: number; algorithm?: string; overrides?: Record<string, unknown> };
@@ -31,18 +31,27 @@ export function defaultEngine(): TrialEngine {
       return prepareData(resolved, seed) as TrialData;
     },
     async train(config, data, opts) {
-      if (opts.initialModel) {
-        // Needs a warm-start option in trainSemiSupervised (not in the compute engine's API yet).
-        throw Object.assign(new Error('warm-start (end-to-end) training is not supported by this compute engine'), { code: 'BAD_USER_INPUT' });
+      // Warm start (end-to-end retraining): the initial model must be one this engine trained or restored.
+      if (opts.initialModel && !isTrainedModel(opts.initialModel)) {
+        throw Object.assign(new Error('warm start needs a model trained by the compute engine'), { code: 'BAD_USER_INPUT' });
       }
       const result = await trainSemiSupervised(trainInput(config), {
         seed: opts.seed,
         signal: opts.signal,
         data: data as SslData,
         observer: opts.observer,
+        initialWeights: opts.initialModel ? exportWeights(opts.initialModel as TrainedModel) : undefined,
         onProgress: opts.onProgress ? (p) => opts.onProgress!({ step: p.step, total: p.total, metrics: p.metrics as Record<string, number> }) : undefined,
       });
       return result.model;
+    },
+    exportModel(model) {
+      if (!isTrainedModel(model)) throw new Error('exportModel needs a model trained by the compute engine');
+      return encodeWeights(exportWeights(model));
+    },
+    importModel(config, data, bytes) {
+      const [h, w, c] = data.shape;
+      return restoreTrainedModel(trainInput(config), [h, w, c], data.numClasses, decodeWeights(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     },
   };
 }

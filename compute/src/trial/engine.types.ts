@@ -50,4 +50,8 @@ export interface TrialEngine {
     data: TrialData,
     opts: { seed: number; signal?: AbortSignal; observer?: TrialObserver; onProgress?: (p: TrialTrainProgress) => void; initialModel?: TrialModel },
   ): Promise<TrialModel>;
+  /** Serialises a model this engine trained (optional: without it pre-trained extractors are not cached on disk). */
+  exportModel?(model: TrialModel): Uint8Array;
+  /** Rebuilds a model from exportModel's bytes; `config` and `data` give its architecture and input shape. */
+  importModel?(config: { preset: string; dataset: string; labels: number; algorithm: string; overrides?: Record<string, unknown> }, data: TrialData, bytes: Uint8Array): TrialModel;
 }

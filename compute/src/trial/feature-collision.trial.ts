@@ -4,21 +4,11 @@ import { trainLinearHead } from '../attacks/linear-head';
 import { createRng } from '../data/prng';
 import { configHash } from './config-hash';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
+import { pretrainedExtractor } from './extractor-cache';
 import { imageShapeOf, imageStripPng } from './png';
-import { argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact } from './trial-helpers';
-import { withFineTuned } from './fine-tune';
+import { argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
 import { enumParam, numParam } from './trial-config';
 import { TrialArtifact, TrialConfig, TrialOptions, TrialOutcome } from './trial.types';
-
-// Feature extractors are trained once per pre-training config and reused by every trial (the transfer setting
-// assumes a public pre-trained network). Keyed by the hash of everything that determines the extractor.
-const extractorCache = new Map<string, Promise<{ model: TrialModel; data: TrialData }>>();
-
-/** Forgets cached feature extractors (tests; memory). */
-export function clearExtractorCache(): void {
-  for (const p of extractorCache.values()) void p.then((e) => e.model.dispose()).catch(() => undefined);
-  extractorCache.clear();
-}
 
 function features(model: TrialModel, x: Float32Array, n: number, shape: number[], batch = 256): Float32Array {
   const d = exampleSize(shape);
@@ -60,18 +50,9 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
   progress({ phase: 'pretrain', step: 0, total: 1 });
   const pretrainSeed = Math.round(numParam(params, 'pretrainSeed', 0, 0, 2 ** 31));
   const preCfg = { preset: cfg.preset, dataset: cfg.dataset, labels: pretrainLabels, algorithm: 'supervised', overrides: cfg.overrides };
-  const key = configHash({ ...preCfg, pretrainSeed, backend });
-  let cached = extractorCache.get(key);
-  if (!cached) {
-    cached = (async () => {
-      const data = await engine.split(preCfg, pretrainSeed);
-      const model = await engine.train(preCfg, data, { seed: pretrainSeed, signal, onProgress: (p) => progress({ phase: 'pretrain', step: p.step, total: p.total }) });
-      return { model, data };
-    })();
-    extractorCache.set(key, cached);
-    cached.catch(() => extractorCache.delete(key));
-  }
-  const { model: extractor, data } = await cached;
+  const { model: extractor, data } = await pretrainedExtractor(engine, { config: preCfg, seed: pretrainSeed }, {
+    backend, signal, onProgress: (p) => progress({ phase: 'pretrain', step: p.step, total: p.total }),
+  });
   const tData = Date.now();
   checkAbort(signal);
 
@@ -130,26 +111,29 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
     cleanHead.dispose();
   } else {
+    // Warm start: the compute engine retrains every layer from the pre-trained extractor's weights (and its EMA
+    // starts there), with the pre-training recipe (SGD-Nesterov, weak augmentation) at a smaller learning rate, on
+    // the clean fine-tuning data plus the poisons. The shared extractor itself is not modified.
+    const ftData: TrialData = {
+      shape: data.shape, numClasses: k, allowFlip: data.allowFlip,
+      labeled: { x: ftX, y: ftY, n: nFt }, unlabeled: { x: new Float32Array(0), n: 0 }, test: data.test,
+    };
     const steps = Math.round(numParam(params, 'fineTuneSteps', 300, 1, 1e5));
-    const r = await withFineTuned(extractor, { x: ftX, y: ftY, n: nFt, shape: data.shape, numClasses: k },
-      { steps, batchSize: 32, learningRate: numParam(params, 'fineTuneLearningRate', 1e-3, 1e-6, 1), seed, signal },
-      (predict) => {
-        const batched = (x: Float32Array, n: number) => {
-          const out = new Float32Array(n * k);
-          for (let s = 0; s < n; s += 256) out.set(predict(x.subarray(s * d, Math.min(n, s + 256) * d), Math.min(256, n - s)), s * k);
-          return out;
-        };
-        const p = batched(data.test.x, data.test.n);
-        let ok = 0;
-        for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
-        const pp = batched(ftX.subarray(ft.length * d), crafted.length);
-        let share = 0;
-        for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) share++;
-        return { target: predict(target, 1), acc: ok / data.test.n, share };
-      });
-    targetProbs = r.target;
-    cleanAccuracy = r.acc;
-    poisonShare = r.share;
+    const lr = numParam(params, 'fineTuneLearningRate', 0.01, 1e-6, 1);
+    const tuned = await engine.train({ ...preCfg, overrides: { ...preCfg.overrides, steps, lr } }, ftData, {
+      seed, signal, initialModel: extractor, onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total }),
+    });
+    try {
+      const p = predictBatched(tuned, data.test.x, data.test.n, d, k);
+      let ok = 0;
+      for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
+      cleanAccuracy = ok / data.test.n;
+      const pp = predictBatched(tuned, ftX.subarray(ft.length * d), crafted.length, d, k);
+      for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
+      targetProbs = tuned.predict(target, 1);
+    } finally {
+      tuned.dispose();
+    }
   }
   const tTrain = Date.now();
   const targetPrediction = argmaxRow(targetProbs, 0, k);

@@ -4,6 +4,6 @@ export * from './config-hash';
 export * from './engine.types';
 export { defaultEngine } from './engine';
 export { runTrial } from './run-trial';
-export { clearExtractorCache } from './feature-collision.trial';
+export { clearExtractorCache } from './extractor-cache';
 export * from './matrix';
 export { imageStripPng, imageShapeOf, sampleEvenly } from './png';

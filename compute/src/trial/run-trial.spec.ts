@@ -26,7 +26,7 @@ test('toy Poison Frogs transfer: the poison flips the target where the clean hea
   assert.equal(e2e.poisonCount, 5);
   assert.equal(e2e.targetIndex, o.targetIndex);
   assert.equal(e2e.poisonShareAtTarget, 1, 'the retrained network fits its (base-labeled) poisons');
-  // The shared extractor is restored after fine-tuning: the transfer trial repeats exactly.
+  // End-to-end retraining leaves the shared extractor untouched: the transfer trial repeats exactly.
   const again = await runTrial({ ...toy({ kind: 'feature-collision', params }, 0), algorithm: 'supervised' }, { seed: 4 });
   assert.deepEqual({ ...again, timings: null, artifacts: null }, { ...o, timings: null, artifacts: null });
 });
