@@ -17,7 +17,7 @@ function common(cmd: Command): Command {
     .option('--dataset <name>', 'dataset (default per preset: toy=moons, mini=fashion-mnist, paper=cifar10)')
     .option('--labels <n>', 'label budget of the semi-supervised split (default per preset: toy 4, mini 40, paper 40)', intOption)
     .addOption(new Option('--attack <kind>', 'attack').choices(ATTACKS).default('interpolation'))
-    .option('--attack-param <key=value>', 'attack parameter, repeatable (e.g. source=evasion, space=latent, bridges=3, poisons=5, watermark=0.3, iterations=200, setting=end-to-end)', keyValue, {})
+    .option('--attack-param <key=value>', 'attack parameter, repeatable (e.g. source=nearest|evasion, space=latent, bridges=3, poisons=5, watermark=0.3, iterations=200, setting=end-to-end)', keyValue, {})
     .addOption(new Option('--defense <kind>', 'defense applied before training').choices(['none', 'pixel-clustering', 'training-dynamics']).default('none'))
     .option('--defense-param <key=value>', 'defense parameter, repeatable', keyValue, {})
     .option('--override <key=value>', 'training override passed to the compute engine, repeatable (e.g. steps=300)', keyValue, {})
