@@ -188,11 +188,10 @@ function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, c
       const configs: Record<string, Record<string, TrialConfig>> = {};
       const trials: ReproReport['tables'][number]['trials'] = [];
       for (const c of t.cells) {
-        const runs: TrialSummary[] = [];
-        for (let s = 0; s < ctx.opts.trials; s++) {
-          const r = results.get(`${configHash(c.config)}:${ctx.opts.seedBase + s}`);
-          if (r) runs.push(r);
-        }
+        // Every finished trial of the cell, whichever run produced it (a resumed report can hold more seeds than this
+        // run asked for, e.g. 8 for table a and 4 for table b), in seed order.
+        const prefix = `${configHash(c.config)}:`;
+        const runs = [...results.entries()].filter(([key]) => key.startsWith(prefix)).map(([, r]) => r).sort((x, y) => x.seed - y.seed);
         const k = runs.filter((r) => r.success).length;
         (cells[c.row] ??= {})[c.column] = { successes: k, trials: runs.length, cell: `${k}/${runs.length}`, meanCleanAccuracy: mean(runs.map((r) => r.cleanAccuracy)), meanSeconds: mean(runs.map((r) => r.seconds)) };
         (configs[c.row] ??= {})[c.column] = c.config;
