@@ -50,3 +50,22 @@ test('the proximal step pulls towards the base: a larger beta0 keeps the poison 
   assert.ok(tight.inputDistanceToBase < loose.inputDistanceToBase, `${tight.inputDistanceToBase} vs ${loose.inputDistanceToBase}`);
   tf.dispose(w1);
 });
+
+test("stepRule 'fixed' always steps and returns the best iterate: never worse than the base, even when lambda is too large", () => {
+  const rng = createRng(7, 'fc-test-3');
+  const d = 64;
+  const w1 = tf.tensor2d(Float32Array.from({ length: d * 32 }, () => rng.normal() / 8), [d, 32]);
+  const w2 = tf.tensor2d(Float32Array.from({ length: 32 * 16 }, () => rng.normal() / 5), [32, 16]);
+  const f = (x: tf.Tensor): tf.Tensor => tf.relu(x.reshape([-1, d]).matMul(w1)).matMul(w2);
+  const base = Float32Array.from({ length: d }, () => rng.next());
+  const target = Float32Array.from({ length: d }, () => rng.next());
+  const losses: number[] = [];
+  const wild = craftFeatureCollision(f, base, target, [8, 8, 1], { beta0: 0.25, learningRate: 50, iterations: 40, stepRule: 'fixed' }, { onStep: (_, l) => losses.push(l) });
+  assert.equal(wild.iterations, 40, 'a fixed step never stops early');
+  assert.ok(losses.some((l, i) => i > 0 && l > losses[i - 1]), 'lambda 50 makes the objective rise somewhere (else this test proves nothing)');
+  const objective = wild.featureDistanceEnd + wild.beta * wild.inputDistanceToBase ** 2;
+  assert.ok(objective <= Math.min(wild.featureDistanceStart, ...losses) + 1e-4, `returned ${objective}, best seen ${Math.min(...losses)}`);
+  const fine = craftFeatureCollision(f, base, target, [8, 8, 1], { beta0: 0.25, learningRate: 0.5, iterations: 200, stepRule: 'fixed' });
+  assert.ok(fine.featureDistanceEnd < 0.2 * fine.featureDistanceStart, `${fine.featureDistanceStart} -> ${fine.featureDistanceEnd}`);
+  tf.dispose([w1, w2]);
+});

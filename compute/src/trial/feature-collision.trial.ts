@@ -39,7 +39,8 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
   const poisons = Math.round(numParam(params, 'poisons', setting === 'transfer' ? 1 : 5, 1, 100));
   const gamma = numParam(params, 'watermark', kind === 'feature-collision' ? 0 : 0.3, 0, 1);
   const iterations = kind === 'watermark' ? 0 : Math.round(numParam(params, 'iterations', 200, 0, 5000));
-  const fcParams = { beta0: numParam(params, 'beta0', 0.25, 0, 1e6), learningRate: numParam(params, 'learningRate', 0.05, 1e-6, 100), iterations, watermark: gamma };
+  const fcParams = { beta0: numParam(params, 'beta0', 0.25, 0, 1e6), learningRate: numParam(params, 'learningRate', 0.05, 1e-6, 100), iterations, watermark: gamma,
+    stepRule: enumParam(params, 'stepRule', ['halve', 'fixed'] as const, 'halve') };
   // The pre-training split takes labels from the train set; the rest is the fine-tuning pool (toy data has 2,000 points).
   const pretrainLabels = Math.round(numParam(params, 'pretrainLabels', cfg.preset === 'toy' ? 200 : 2000, 10, 1e6));
   const finetunePerClass = Math.round(numParam(params, 'finetunePerClass', cfg.preset === 'toy' ? 25 : 50, 1, 1e5));
