@@ -27,6 +27,7 @@ const program = new Command('repro:mini')
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
   .option('--workers <n>', 'trials run in parallel (worker threads; default: 2 on machines with 2+ cores)', int)
+  .option('--cells <list>', "only these cells get new trials, as table:column, comma-separated (e.g. 'a:20%,e:no poison')")
   .option('--resume', 'keep the trials of the existing reproduction.json whose cell config is unchanged, run the rest')
   .option('--render-only', 'rewrite reproduction.md from the existing reproduction.json (no trials)')
   .exitOverride()
@@ -71,6 +72,7 @@ process.stderr.write(`repro:mini: ${trials} trial(s) per cell, parts ${parts.joi
 await runRepro({
   trials,
   workers,
+  cells: o.cells ? o.cells.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
   previous,
   seedBase: o.seedBase,
   parts,

@@ -36,6 +36,8 @@ export interface ReproOptions {
   workers?: number;
   /** A report written earlier: its trials with unchanged cell configs are kept, not rerun. */
   previous?: ReproReport;
+  /** Only cells named here as `table:column` (e.g. `a:20%`) get new trials; all when absent. */
+  cells?: string[];
   log?: (line: string) => void;
 }
 
@@ -120,6 +122,7 @@ export async function runRepro(opts: ReproOptions): Promise<void> {
   for (let t = 0; t < opts.trials; t++) {
     for (const table of tables.filter((x) => opts.parts.includes(x.id))) {
       for (const cell of table.cells) {
+        if (opts.cells && !opts.cells.includes(`${table.id}:${cell.column}`)) continue;
         const seed = opts.seedBase + t;
         const key = `${configHash(cell.config)}:${seed}`;
         // Identical cells across tables (e.g. FixMatch at the top rate with 1.5-x in (a), (b) and (c)) are one deterministic trial.
