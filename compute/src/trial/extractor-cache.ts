@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { defaultCacheDir } from '../data/mnist.loader';
 import { configHash } from './config-hash';
 import { TrialData, TrialEngine, TrialModel, TrialTrainProgress } from './engine.types';
@@ -75,8 +76,9 @@ async function loadOrTrain(
   if (engine.exportModel) {
     try {
       fs.mkdirSync(dir, { recursive: true });
-      // Atomic: a concurrent reader sees either no file or a whole one.
-      const tmp = `${file}.${process.pid}.tmp`;
+      // Atomic: a concurrent reader sees either no file or a whole one. The thread id keeps two worker threads of one
+      // process (repro:mini --workers) from writing the same temporary file.
+      const tmp = `${file}.${process.pid}-${threadId}.tmp`;
       fs.writeFileSync(tmp, engine.exportModel(model));
       fs.renameSync(tmp, file);
     } catch {
