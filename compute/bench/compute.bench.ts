@@ -55,8 +55,9 @@ function timeTfjs(s: Setting, reps: number): number {
     const ctx: StepContext = {
       model, xl, yl, xu, rng: r, step: i, totalSteps: 100,
       params: { ...fixmatch.defaults, threshold: 0.0 }, // every pseudo-label used: the full loss path runs
-      weak: (x) => tf.clone(x), strong: () => tf.clone(xs),
+      weak: (x) => tf.clone(x), strong: () => tf.clone(xs), weakCutout: () => tf.clone(xs),
       teacher: (x) => model.applyWith(model.variables, x, { training: true, updateStats: false }).logits,
+      emaTeacher: (x) => model.applyWith(model.variables, x, { training: true, updateStats: false }).logits, // unused by FixMatch
     };
     const prep = fixmatch.prepare(ctx);
     const { value, grads } = tf.variableGrads(prep.lossFn, model.variables);

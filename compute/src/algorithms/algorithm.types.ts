@@ -32,7 +32,11 @@ export interface StepContext {
   weak(x: tf.Tensor4D): tf.Tensor4D;
   /** Off-tape logits for label guessing: batch-norm batch statistics, running stats untouched. */
   teacher(x: tf.Tensor4D): tf.Tensor2D;
+  /** Same as `teacher` but with the EMA weights (Pseudo-Label's labelling network). */
+  emaTeacher(x: tf.Tensor4D): tf.Tensor2D;
   strong(x: tf.Tensor4D): tf.Tensor4D;
+  /** Weak view plus Cutout, no RandAugment operations (Pseudo-Label's student view). */
+  weakCutout(x: tf.Tensor4D): tf.Tensor4D;
   rng: Rng;
   step: number;
   totalSteps: number;

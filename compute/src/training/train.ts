@@ -148,8 +148,9 @@ export async function trainSemiSupervised(configInput: TrainConfigInput, opts: T
       const xl = aug.weak(xlRaw);
       const xu = algo.unlabeledRatio > 0 ? tf.tensor4d(gatherRows(data.unlabeled.x, unlSampler.next(nU), d), [nU, h, w, c]) : null;
       const ctx: StepContext = {
-        model, xl, yl, xu, weak: aug.weak, strong: aug.strong, rng: algoRng, step, totalSteps: config.steps, params,
+        model, xl, yl, xu, weak: aug.weak, strong: aug.strong, weakCutout: aug.weakCutout, rng: algoRng, step, totalSteps: config.steps, params,
         teacher: (x) => model.applyWith(model.variables, x, { training: true, updateStats: false }).logits,
+        emaTeacher: (x) => model.applyWith(ema.weights, x, { training: true, updateStats: false }).logits,
       };
       const prepared = algo.prepare(ctx);
       const { value, grads } = tf.variableGrads(prepared.lossFn, model.variables);
