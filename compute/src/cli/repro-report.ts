@@ -10,6 +10,18 @@ function orderedRows(t: ReproReport['tables'][number]): string[] {
   return [...order.filter((r, i) => keys.includes(r) && order.indexOf(r) === i), ...keys.filter((k) => !order.includes(k))];
 }
 
+/** The interpolation trials' schedule in words, from the overrides the report was run with. */
+function scopeOfInterpolation(o: Record<string, unknown>): string {
+  const steps = Number(o.steps ?? 0);
+  const unlabeled = Number(o.maxUnlabeled ?? 0);
+  const perStep = Number(o.batchSize ?? 16) * Number(o.mu ?? 2); // 16: the mini preset's labeled batch
+  const model = o.model as { kind?: string; hidden?: number[] } | undefined;
+  const net = model?.kind === 'mlp' ? `an MLP ${(model.hidden ?? []).join('-')}` : model?.kind ?? 'the preset CNN';
+  if (!steps || !unlabeled) return 'each interpolation trial uses the overrides listed above';
+  const passes = Math.round((steps * perStep) / unlabeled);
+  return `each interpolation trial is ${steps.toLocaleString('en-US')} steps (about ${passes} passes over ${unlabeled.toLocaleString('en-US')} unlabeled MNIST digits) of ${net}, so poisons have far fewer epochs to carry y* along the path`;
+}
+
 /** Renders the reproduction report as Markdown: each measured table beside the paper's. */
 export function reproMarkdown(r: ReproReport): string {
   const out: string[] = [];
@@ -23,7 +35,7 @@ export function reproMarkdown(r: ReproReport): string {
   out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
   out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);
   out.push('');
-  out.push('Scope: the mini scale differs from the papers in every dimension that matters for label propagation. Carlini trains FixMatch for 2^20 steps (thousands of passes over 50,000 unlabeled CIFAR-10 images, WRN-28-2); here each interpolation trial is 2,000 steps (about 32 passes over 2,000 unlabeled MNIST digits) of a 2-layer MLP, so poisons have far fewer epochs to carry y* along the path. Poison Frogs uses a 64-feature CNN extractor pre-trained on 2,000 MNIST digits instead of a 2,048-feature Inception-v3, and retrains its last layer on 50 clean images per class plus the poison.');
+  out.push(`Scope: the mini scale differs from the papers in every dimension that matters for label propagation. Carlini trains FixMatch for 2^20 steps (thousands of passes over 50,000 unlabeled CIFAR-10 images, WRN-28-2); here ${scopeOfInterpolation(r.overrides)}. Poison Frogs uses a 64-feature CNN extractor pre-trained on 2,000 MNIST digits instead of a 2,048-feature Inception-v3, and retrains its last layer on 50 clean images per class plus the poison.`);
   out.push('');
   for (const t of r.tables) {
     out.push(`## ${t.title}`);
