@@ -45,7 +45,13 @@ export class ProgressReporter {
 
   /** Writes heartbeat (+ progress when it changed) now; also used when a cancel NOTIFY arrives. */
   async flush(): Promise<void> {
-    if (this.writing || this.lost) return this.writing ?? undefined;
+    if (this.lost) return;
+    if (this.writing) {
+      // A write already in flight carries an older snapshot: wait for it, then write what arrived since, so that a
+      // final flush always stores the latest event (under load the in-flight write can be seconds old).
+      await this.writing;
+      return this.dirty && !this.lost ? this.flush() : undefined;
+    }
     this.writing = (async () => {
       const progress = this.dirty ? JSON.stringify({ ...this.latest, at: new Date().toISOString() }) : null;
       this.dirty = false;
