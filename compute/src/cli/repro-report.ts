@@ -1,3 +1,4 @@
+import { PRESETS } from '../training/presets';
 import type { ReproReport } from './repro';
 
 function mdTable(header: string[], rows: string[][]): string {
@@ -14,7 +15,7 @@ function orderedRows(t: ReproReport['tables'][number]): string[] {
 function scopeOfInterpolation(o: Record<string, unknown>): string {
   const steps = Number(o.steps ?? 0);
   const unlabeled = Number(o.maxUnlabeled ?? 0);
-  const perStep = Number(o.batchSize ?? 16) * Number(o.mu ?? 2); // 16: the mini preset's labeled batch
+  const perStep = Number(o.batchSize ?? PRESETS.mini.batchSize) * Number(o.mu ?? PRESETS.mini.mu);
   const model = o.model as { kind?: string; hidden?: number[] } | undefined;
   const net = model?.kind === 'mlp' ? `an MLP ${(model.hidden ?? []).join('-')}` : model?.kind ?? 'the preset CNN';
   if (!steps || !unlabeled) return 'each interpolation trial uses the overrides listed above';

@@ -6,7 +6,7 @@ import { configHash } from './config-hash';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { pretrainedExtractor } from './extractor-cache';
 import { imageShapeOf, imageStripPng } from './png';
-import { argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
+import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
 import { enumParam, numParam } from './trial-config';
 import { TrialArtifact, TrialConfig, TrialOptions, TrialOutcome } from './trial.types';
 
@@ -125,10 +125,7 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
       seed, signal, initialModel: extractor, onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total }),
     });
     try {
-      const p = predictBatched(tuned, data.test.x, data.test.n, d, k);
-      let ok = 0;
-      for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
-      cleanAccuracy = ok / data.test.n;
+      cleanAccuracy = accuracy(tuned, data.test, d, k);
       const pp = predictBatched(tuned, ftX.subarray(ft.length * d), crafted.length, d, k);
       for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
       targetProbs = tuned.predict(target, 1);
