@@ -28,6 +28,7 @@ const program = new Command('repro:mini')
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
   .option('--workers <n>', 'trials run in parallel (worker threads; default: 2 on machines with 2+ cores)', int)
   .option('--cells <list>', "only these cells get new trials, as table:column, comma-separated (e.g. 'a:20%,e:no poison')")
+  .option('--rerun <list>', 'with --resume: cells (table:column) whose kept trials are dropped and run again')
   .option('--resume', 'keep the trials of the existing reproduction.json whose cell config is unchanged, run the rest')
   .option('--render-only', 'rewrite reproduction.md from the existing reproduction.json (no trials)')
   .exitOverride()
@@ -50,7 +51,13 @@ if (bad.length) {
 if (o.renderOnly) {
   const { readFileSync, writeFileSync } = await import('node:fs');
   const { reproMarkdown } = require('../dist/cli/repro-report.js');
-  const report = JSON.parse(readFileSync(resolve(o.out, 'reproduction.json'), 'utf8'));
+  const jsonPath = resolve(o.out, 'reproduction.json');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(jsonPath)) {
+    process.stderr.write(`error: --render-only needs ${jsonPath}, which does not exist\n`);
+    process.exit(2);
+  }
+  const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
   writeFileSync(resolve(o.out, 'reproduction.md'), reproMarkdown(report));
   process.exit(0);
 }
@@ -74,6 +81,7 @@ await runRepro({
   workers,
   cells: o.cells ? o.cells.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
   previous,
+  rerun: o.rerun ? o.rerun.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
   seedBase: o.seedBase,
   parts,
   overrides: { ...MINI_OVERRIDES, ...o.override },

@@ -33,6 +33,7 @@ export function reproMarkdown(r: ReproReport): string {
   out.push(`- status: **${r.complete ? 'complete' : 'partial (the run was still going or was stopped when this was written)'}**`);
   out.push(`- mode: ${r.mode}; trials requested per cell: ${r.trialsRequested}; seeds ${r.seedBase}..${r.seedBase + r.trialsRequested - 1}`);
   out.push(`- backend: ${r.backend || 'n/a'}; wall time${r.complete ? '' : ' so far'}: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
+  if (r.workers) out.push(`- ${r.workers} trial(s) ran at a time; the seconds per trial below are wall times under that sharing of the cores (and of whatever else ran)`);
   out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
   out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);
   out.push('');
@@ -62,6 +63,15 @@ export function reproMarkdown(r: ReproReport): string {
         out.push('Mean share of the poisons that the final model classifies as y* (interpolation) or as the base class (feature collision):');
         out.push('');
         out.push(mdTable([t.rowLabel, ...t.columns], rows.map((row) => [row, ...t.columns.map((c) => share(row, c))])));
+        out.push('');
+      }
+      const collisions = t.trials.filter((x) => x.attackMetrics?.featureDistanceEnd !== undefined);
+      if (collisions.length) {
+        // The head can give t the base label only if the poison is nearer to f(t) than t's own class is.
+        out.push('Collision geometry per trial (squared feature distances to f(t)): the crafted poison at the end of Algorithm 1, and the nearest clean fine-tuning example of the target\'s own class (where recorded):');
+        out.push('');
+        const f3 = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(3));
+        out.push(mdTable(['seed', 'class -> base', 'poison', 'nearest own-class example', 'success'], collisions.map((x) => [String(x.seed), `${x.targetClass} -> ${x.targetLabel}`, f3(x.attackMetrics.featureDistanceEnd), f3(x.attackMetrics.targetNearestOwnClassDistance), x.success ? 'YES' : 'no'])));
         out.push('');
       }
       out.push(`Per-trial records (seed: target test index, true class -> y*, prediction, success): ${t.trials.map((x) => `${x.row}@${x.column} s${x.seed}: #${x.targetIndex} ${x.targetClass}->${x.targetLabel} pred ${x.targetPrediction} ${x.success ? 'YES' : 'no'}`).join('; ')}.`);

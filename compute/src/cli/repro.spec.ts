@@ -27,6 +27,9 @@ test('resume keeps only trials whose cell config is unchanged', () => {
   for (const s of kept.trials.values()) assert.equal('row' in s, false);
   // A different training override changes every cell's config: nothing is reused.
   assert.equal(reusableTrials(previous, reproTables(null, { steps: 11 }, {})).trials.size, 0);
+  // --rerun drops a named cell's trials even though its config is unchanged.
+  assert.equal(reusableTrials(previous, tables, [`a:${same.column}`]).trials.size, 0);
+  assert.equal(reusableTrials(previous, tables, ['a:no-such-column']).trials.size, 2);
 });
 
 test('worker threads give the same trial results as the main thread', async () => {

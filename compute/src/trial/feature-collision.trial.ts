@@ -111,6 +111,17 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     const cleanHead = trainLinearHead(ftF.slice(0, ft.length * (ftF.length / nFt)), ftY.slice(0, ft.length), ft.length, k, { signal });
     attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
     cleanHead.dispose();
+    // Geometry of the collision: the head can only give t the base label if the poison sits closer to t than t's
+    // own class does. Squared feature distances from f(t) to the nearest clean fine-tuning example of its class.
+    const fd = tF.length;
+    let nearestOwn = Infinity;
+    for (let j = 0; j < ft.length; j++) {
+      if (ftY[j] !== targetClass) continue;
+      let s2 = 0;
+      for (let q = 0; q < fd; q++) s2 += (ftF[j * fd + q] - tF[q]) ** 2;
+      nearestOwn = Math.min(nearestOwn, s2);
+    }
+    attackMetrics.targetNearestOwnClassDistance = nearestOwn;
   } else {
     // Warm start: the compute engine retrains every layer from the pre-trained extractor's weights (and its EMA
     // starts there), with the pre-training recipe (SGD-Nesterov, weak augmentation) at a smaller learning rate, on

@@ -18,6 +18,8 @@ test('toy Poison Frogs transfer: the poison flips the target where the clean hea
   assert.notEqual(o.targetLabel, o.targetClass);
   assert.equal(o.attackMetrics.cleanHeadPredictsBase, 0, 'without the poison the target keeps its class');
   assert.ok(o.attackMetrics.featureDistanceEnd < 0.1 * o.attackMetrics.featureDistanceStart);
+  // The collision beat the geometry: the poison ends nearer to f(t) than any clean example of t's class.
+  assert.ok(o.attackMetrics.featureDistanceEnd < o.attackMetrics.targetNearestOwnClassDistance, JSON.stringify(o.attackMetrics));
   assert.equal(o.success, true, `target predicted ${o.targetPrediction} (p=${o.targetConfidence}), base class ${o.targetLabel}`);
   assert.ok(o.cleanAccuracy > 0.9, `clean accuracy ${o.cleanAccuracy}`);
 
