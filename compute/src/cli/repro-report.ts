@@ -32,7 +32,8 @@ export function reproMarkdown(r: ReproReport): string {
   out.push('');
   out.push(`- status: **${r.complete ? 'complete' : 'partial (the run was still going or was stopped when this was written)'}**`);
   out.push(`- mode: ${r.mode}; trials requested per cell: ${r.trialsRequested}; seeds ${r.seedBase}..${r.seedBase + r.trialsRequested - 1}`);
-  out.push(`- backend: ${r.backend || 'n/a'}; wall time${r.complete ? '' : ' so far'}: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
+  const kept = r.keptTrials ? ` of this run, which kept ${r.keptTrials} trial(s) of earlier runs (--resume; their own seconds are in the per-trial records)` : '';
+  out.push(`- backend: ${r.backend || 'n/a'}; wall time${r.complete ? '' : ' so far'}${kept}: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
   if (r.workers) out.push(`- ${r.workers} trial(s) ran at a time; the seconds per trial below are wall times under that sharing of the cores (and of whatever else ran)`);
   out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
   out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);

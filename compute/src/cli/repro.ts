@@ -115,7 +115,7 @@ export async function runRepro(opts: ReproOptions): Promise<void> {
   const t0 = Date.now();
   let backend = opts.previous?.backend ?? '';
   const write = (done: boolean) => {
-    const report = buildReport(tables, results, { started, seconds: (Date.now() - t0) / 1000, backend, done, opts });
+    const report = buildReport(tables, results, { started, seconds: (Date.now() - t0) / 1000, backend, done, opts, kept: previous.trials.size });
     mkdirSync(dirname(opts.jsonPath), { recursive: true });
     writeFileSync(opts.jsonPath, JSON.stringify(report, null, 2) + '\n');
     writeFileSync(opts.mdPath, reproMarkdown(report));
@@ -177,6 +177,8 @@ export interface ReproReport {
   wallSeconds: number;
   /** Trials this run executed at a time (absent in reports written before it was recorded). */
   workers?: number;
+  /** Trials this run took over from an earlier report (--resume) instead of running them. */
+  keptTrials?: number;
   overrides: Record<string, unknown>;
   frogsOverrides: Record<string, unknown>;
   tables: {
@@ -187,11 +189,11 @@ export interface ReproReport {
   }[];
 }
 
-function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, ctx: { started: Date; seconds: number; backend: string; done: boolean; opts: ReproOptions }): ReproReport {
+function buildReport(tables: ReproTable[], results: Map<string, TrialSummary>, ctx: { started: Date; seconds: number; backend: string; done: boolean; opts: ReproOptions; kept: number }): ReproReport {
   const mean = (v: number[]) => (v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 1000) / 1000 : null);
   return {
     generatedAt: new Date().toISOString(), startedAt: ctx.started.toISOString(), complete: ctx.done, mode: ctx.opts.mode,
-    trialsRequested: ctx.opts.trials, seedBase: ctx.opts.seedBase, backend: ctx.backend, wallSeconds: Math.round(ctx.seconds), workers: ctx.opts.workers ?? 1, overrides: ctx.opts.overrides, frogsOverrides: ctx.opts.frogsOverrides,
+    trialsRequested: ctx.opts.trials, seedBase: ctx.opts.seedBase, backend: ctx.backend, wallSeconds: Math.round(ctx.seconds), workers: ctx.opts.workers ?? 1, keptTrials: ctx.kept, overrides: ctx.opts.overrides, frogsOverrides: ctx.opts.frogsOverrides,
     tables: tables.map((t) => {
       const cells: ReproReport['tables'][number]['cells'] = {};
       const configs: Record<string, Record<string, TrialConfig>> = {};
