@@ -49,10 +49,9 @@ if (bad.length) {
   process.exit(2);
 }
 if (o.renderOnly) {
-  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
   const { reproMarkdown } = require('../dist/cli/repro-report.js');
   const jsonPath = resolve(o.out, 'reproduction.json');
-  const { existsSync } = await import('node:fs');
   if (!existsSync(jsonPath)) {
     process.stderr.write(`error: --render-only needs ${jsonPath}, which does not exist\n`);
     process.exit(2);

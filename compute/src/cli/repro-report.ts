@@ -68,7 +68,7 @@ export function reproMarkdown(r: ReproReport): string {
       }
       const collisions = t.trials.filter((x) => x.attackMetrics?.featureDistanceEnd !== undefined);
       if (collisions.length) {
-        // The head can give t the base label only if the poison is nearer to f(t) than t's own class is.
+        // For the head to give t the base label the poison has to be nearer to f(t) than t's own class (necessary, not sufficient).
         out.push('Collision geometry per trial (squared feature distances to f(t)): the crafted poison at the end of Algorithm 1, and the nearest clean fine-tuning example of the target\'s own class (where recorded):');
         out.push('');
         const f3 = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(3));

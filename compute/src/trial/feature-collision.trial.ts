@@ -111,8 +111,8 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     const cleanHead = trainLinearHead(ftF.slice(0, ft.length * (ftF.length / nFt)), ftY.slice(0, ft.length), ft.length, k, { signal });
     attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
     cleanHead.dispose();
-    // Geometry of the collision: the head can only give t the base label if the poison sits closer to t than t's
-    // own class does. Squared feature distances from f(t) to the nearest clean fine-tuning example of its class.
+    // Geometry of the collision: for the head to give t the base label the poison has to sit closer to f(t) than t's
+    // own class does (necessary, not sufficient). Squared distance from f(t) to its nearest own-class clean example.
     const fd = tF.length;
     let nearestOwn = Infinity;
     for (let j = 0; j < ft.length; j++) {
