@@ -79,7 +79,10 @@ export function reproTables(paper: PaperJson | null, overrides: Record<string, u
       id: 'b', title: `(b) Density functions (FixMatch, rate ${pct(top)})`, rowLabel: 'Density', columns: [pct(top)], rows: densities,
       cells: densities.map((d) => ({ row: d, column: pct(top), config: interp('fixmatch', top, d) })),
       paper: pick(t3, densities, ['0.1%', '0.2%', '0.5%']),
-      notes: ['Paper: Table 3 (FixMatch, CIFAR-10, 40 labels).'],
+      notes: [
+        'Paper: Table 3 (FixMatch, CIFAR-10, 40 labels).',
+        'Where the propagation stops (failed trials; alpha of the poison at the y*-share quantile of the path, from the per-trial shares): about 0.3-0.55 for x, 0.4-0.55 for 1 and 0.4-0.6 for 1.5-x, 0.4-0.65 for x^2+(1-x)^2, 0.5-0.8 for 1-x, 0.7-0.8 for (1-x)^2. Densities heavier near x\' carry y* further, but never to x*; (1-x)^2 spends so few poisons near x* that its second-to-last poison sits at alpha 0.78.',
+      ],
     },
     {
       id: 'c', title: `(c) FixMatch vs MixMatch vs UDA (rate ${pct(top)}, density 1.5-x)`, rowLabel: 'Algorithm', columns: [pct(top)], rows: algos.map((a) => a[0]),
