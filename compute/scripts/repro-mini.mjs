@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const { Command, InvalidArgumentError } = require('commander');
+const { Command, InvalidArgumentError, Option } = require('commander');
 const { runRepro } = require('../dist/cli/repro.js');
 const { keyValue } = require('../dist/cli/cli-options.js');
 
@@ -18,17 +18,19 @@ const int = (v) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got '${v}'`);
   return n;
 };
+// Comma-separated option values, e.g. --parts a,b or --cells 'a:20%,e:no poison'.
+const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const program = new Command('repro:mini')
   .description('mini-scale reproduction of Carlini 2021 / Shafahi 2018; writes docs/reproduction.md and docs/reproduction.json')
   .option('--trials <n>', 'trials per cell (default 8; 2 with --quick)', int)
   .option('--quick', 'quick mode: 2 trials per cell unless --trials is given')
-  .option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control)', 'a,b,c,d,e')
+  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control)').argParser(list).default(['a', 'b', 'c', 'd', 'e'], 'a,b,c,d,e'))
   .option('--seed-base <n>', 'first seed', (v) => Number(v), 0)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
   .option('--workers <n>', 'trials run in parallel (worker threads; default: 2 on machines with 2+ cores)', int)
-  .option('--cells <list>', "only these cells get new trials, as table:column, comma-separated (e.g. 'a:20%,e:no poison')")
-  .option('--rerun <list>', 'with --resume: cells (table:column) whose kept trials are dropped and run again')
+  .option('--cells <list>', "only these cells get new trials, as table:column, comma-separated (e.g. 'a:20%,e:no poison')", list)
+  .option('--rerun <list>', 'with --resume: cells (table:column) whose kept trials are dropped and run again', list)
   .option('--resume', 'keep the trials of the existing reproduction.json whose cell config is unchanged, run the rest')
   .option('--render-only', 'rewrite reproduction.md from the existing reproduction.json (no trials)')
   .exitOverride()
@@ -42,7 +44,7 @@ try {
 }
 const o = program.opts();
 const trials = o.trials ?? (o.quick ? 2 : 8);
-const parts = o.parts.split(',').map((s) => s.trim()).filter(Boolean);
+const parts = o.parts;
 const bad = parts.filter((p) => !'abcde'.includes(p) || p.length !== 1);
 if (bad.length) {
   process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..e)\n`);
@@ -78,9 +80,9 @@ process.stderr.write(`repro:mini: ${trials} trial(s) per cell, parts ${parts.joi
 await runRepro({
   trials,
   workers,
-  cells: o.cells ? o.cells.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+  cells: o.cells,
   previous,
-  rerun: o.rerun ? o.rerun.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+  rerun: o.rerun,
   seedBase: o.seedBase,
   parts,
   overrides: { ...MINI_OVERRIDES, ...o.override },

@@ -6,7 +6,7 @@ import { configHash } from './config-hash';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { pretrainedExtractor } from './extractor-cache';
 import { imageShapeOf, imageStripPng } from './png';
-import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, pngArtifact, predictBatched } from './trial-helpers';
+import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, nearestRow, pngArtifact, predictBatched } from './trial-helpers';
 import { enumParam, numParam } from './trial-config';
 import { TrialArtifact, TrialConfig, TrialOptions, TrialOutcome } from './trial.types';
 
@@ -113,15 +113,7 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     cleanHead.dispose();
     // Geometry of the collision: for the head to give t the base label the poison has to sit closer to f(t) than t's
     // own class does (necessary, not sufficient). Squared distance from f(t) to its nearest own-class clean example.
-    const fd = tF.length;
-    let nearestOwn = Infinity;
-    for (let j = 0; j < ft.length; j++) {
-      if (ftY[j] !== targetClass) continue;
-      let s2 = 0;
-      for (let q = 0; q < fd; q++) s2 += (ftF[j * fd + q] - tF[q]) ** 2;
-      nearestOwn = Math.min(nearestOwn, s2);
-    }
-    attackMetrics.targetNearestOwnClassDistance = nearestOwn;
+    attackMetrics.targetNearestOwnClassDistance = nearestRow(ftF, indicesOfClass(ftY, ft.length, targetClass), tF).distance;
   } else {
     // Warm start: the compute engine retrains every layer from the pre-trained extractor's weights (and its EMA
     // starts there), with the pre-training recipe (SGD-Nesterov, weak augmentation) at a smaller learning rate, on

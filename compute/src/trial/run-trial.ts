@@ -10,7 +10,7 @@ import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
 import {
   accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
-  indicesOfClass, pick, pngArtifact, predictBatched,
+  indicesOfClass, nearestRow, pick, pngArtifact, predictBatched,
 } from './trial-helpers';
 import { enumParam, isFeatureCollision, numParam, validateTrialConfig } from './trial-config';
 import { Propagation, TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
@@ -56,7 +56,7 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
     // 'labeled' draws x' at random among the labeled examples of class y* (the paper's trials); 'nearest' is the
     // attacker's free choice of the one closest to x* in pixel space (the paper notes some sources are better).
     sourceIndex = pick(rng, candidates, `labeled example of class ${targetLabel}`);
-    if (sourceSearch === 'nearest') sourceIndex = nearestRow(clean.labeled.x, candidates, target);
+    if (sourceSearch === 'nearest') sourceIndex = nearestRow(clean.labeled.x, candidates, target).index;
     source = exampleAt(clean.labeled, sourceIndex, d);
     const count = poisonCount(cfg.rate, clean.unlabeled.n);
     const space = enumParam(params, 'space', ['pixel', 'latent'] as const, 'pixel');
@@ -181,19 +181,4 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
 }
 
 /** The index (among `candidates`) of the row of `x` nearest to `point` in squared L2 distance. */
-function nearestRow(x: Float32Array, candidates: number[], point: Float32Array): number {
-  const d = point.length;
-  let best = candidates[0];
-  let bestDist = Infinity;
-  for (const i of candidates) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const t = x[i * d + j] - point[j];
-      s += t * t;
-    }
-    if (s < bestDist) [best, bestDist] = [i, s];
-  }
-  return best;
-}
-
 export type { TrialModel };

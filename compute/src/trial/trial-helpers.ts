@@ -46,6 +46,22 @@ export function indicesOfClass(labels: Int32Array, n: number, cls: number, exclu
   return out;
 }
 
+/** Among the rows `candidates` of the row-major matrix x (row length point.length), the one nearest to point (squared L2). */
+export function nearestRow(x: Float32Array, candidates: readonly number[], point: Float32Array): { index: number; distance: number } {
+  const d = point.length;
+  let index = candidates[0];
+  let distance = Infinity;
+  for (const i of candidates) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = x[i * d + j] - point[j];
+      s += t * t;
+    }
+    if (s < distance) [index, distance] = [i, s];
+  }
+  return { index, distance };
+}
+
 /**
  * The paired choice every interpolation trial makes first: target x* (test index, true class c), a label
  * y* != c. Drawn from one stream so that an attack trial and its no-poison control with the same seed use the
