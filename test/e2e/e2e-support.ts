@@ -5,7 +5,24 @@ import { freshDatabase as freshTestDatabase } from '../integration/api-helpers';
 
 /** Repository root (this file compiles to dist/test/e2e). */
 export const REPO = path.resolve(__dirname, '..', '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/**
+ * The Chromium the browser tests drive: `CHROMIUM_PATH` when set, else a system Chromium when one is installed,
+ * else the headless build that ships inside the npm package `@sparticuz/chromium` (unpacked to the temp
+ * directory on first use), so `npm install && npm test` needs no apt step.
+ */
+export async function chromiumExecutable(): Promise<string> {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const system = SYSTEM_CHROMIUM.find((p) => fs.existsSync(p));
+  if (system) return system;
+  const bundled = (await import('@sparticuz/chromium')).default;
+  return bundled.executablePath();
+}
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
-import { CHROMIUM, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
+import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
 
 /**
  * The web front end end to end, in headless Debian Chromium against the real server (API + Next.js in one
@@ -43,7 +43,7 @@ before(async () => {
   token = (await server.services.organizations.bootstrapAdmin('e2e-lab')).token;
   profile = freshProfileDir();
   // A fresh profile directory per run (playwright passes it to Chromium as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  browser = await chromium.launchPersistentContext(profile, { executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
   page = browser.pages()[0] ?? (await browser.newPage());
 });
 
