@@ -80,3 +80,4 @@ export const trainingOverridesSchema = z.strictObject({
 });
 
 export type TrainingOverrides = z.output<typeof trainingOverridesSchema>;
+export type { DatasetName } from '../data/dataset.types';
