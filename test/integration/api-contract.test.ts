@@ -166,3 +166,50 @@ describe('the trial contract through the API (HTTP, real PostgreSQL)', () => {
     assert.deepEqual(codes(refused), ['BAD_USER_INPUT']);
   });
 });
+
+describe('same config, same seed: the platform and its CLI command give the same hash and outcome (real toy trial)', () => {
+  let server: TestServer;
+  let org: { token: string; organizationId: string };
+  before(async () => {
+    server = await startTestServer({ config: { workers: 1 } });
+    org = await bootstrapOrg(server, 'parity-lab');
+  });
+  after(async () => { await server?.stop(); await server?.dropDatabase(); });
+
+  it('runs a toy trial through a worker and again with the trial page\'s command', async () => {
+    const [interp] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' ORDER BY version LIMIT 1`);
+    const r = await gql(server, CREATE, { i: { organizationId: org.organizationId, name: 'parity', preset: 'toy', seedBase: 3, overrides: { steps: 60 },
+      matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], densities: ['one-point-five-minus-x'], attacks: [interp.id], trialsPerCell: 1 } } }, org.token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const [row] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [r.data.createExperiment.experiment.id]);
+    const q = `query($id: ID!) { trial(id: $id) { status error seed command configHash result {
+      success cleanAccuracy targetConfidence poisonCount poisonShareAtTarget seed configHash backend codeVersion datasetSha256 worker config attackMetrics outcome } } }`;
+    let t: any;
+    for (const t0 = Date.now(); Date.now() - t0 < 180_000;) {
+      t = (await gql(server, q, { id: row.id })).data.trial;
+      if (t.status === 'SUCCEEDED' || t.status === 'FAILED') break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    assert.equal(t.status, 'SUCCEEDED', t.error);
+    const res = t.result;
+    // Provenance, recorded by compute and the worker, never typed by a user.
+    assert.equal(res.configHash, t.configHash);
+    assert.equal(res.seed, t.seed);
+    assert.match(res.codeVersion, /^\d+\.\d+\.\d+/);
+    assert.match(res.datasetSha256, /^[0-9a-f]{64}$/);
+    assert.ok(res.worker && res.backend);
+    assert.match(t.command, /^frogpond trial --preset toy --dataset moons --labels 8 --algorithm fixmatch --attack interpolation --override steps=60 --rate 0.05 --density 1.5-x --seed \d+$/);
+
+    // The same command, run by the CLI on the same backend.
+    const args = t.command.split(' ').slice(1);
+    const cli = spawnSync(process.execPath, [CLI, ...args, '--json', '--quiet', '--backend', res.backend], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const local = JSON.parse(cli.stdout);
+    assert.equal(local.configHash, res.configHash);
+    assert.deepEqual(local.config, res.config);
+    for (const k of ['success', 'targetIndex', 'sourceIndex', 'targetClass', 'targetLabel', 'targetPrediction', 'targetConfidence', 'cleanAccuracy',
+      'poisonCount', 'poisonShareAtTarget', 'propagation', 'defense', 'attackMetrics', 'seed', 'provenance']) {
+      assert.deepEqual(local[k], res.outcome[k], k);
+    }
+  });
+});
