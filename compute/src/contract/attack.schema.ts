@@ -37,6 +37,13 @@ const collision = {
   stepRule: choice(['halve', 'fixed'], 'halve', 'halve the step when the objective grows, or keep it fixed'),
 };
 
+/** The watermarked variants: end to end, five poisons, the target blended in at opacity 0.3 (Shafahi 2018, Sec. 4.2). */
+const watermarked = {
+  setting: choice(['transfer', 'end-to-end'], 'end-to-end', 'retrain the last layer only (transfer) or every layer (end-to-end)'),
+  poisons: int(1, 100, 5, 'number of poisons (each from a distinct base image)'),
+  watermark: num(0, 1, 0.3, 'opacity of the target blended into each base'),
+};
+
 /** Poison Frogs feature collision (Shafahi 2018), transfer setting by default. */
 export const featureCollisionParams = z.strictObject({
   setting: choice(['transfer', 'end-to-end'], 'transfer', 'retrain the last layer only (transfer) or every layer (end-to-end)'),
@@ -47,21 +54,10 @@ export const featureCollisionParams = z.strictObject({
 });
 
 /** Watermarking alone: the target blended into base images, no optimisation. */
-export const watermarkParams = z.strictObject({
-  setting: choice(['transfer', 'end-to-end'], 'end-to-end', 'retrain the last layer only (transfer) or every layer (end-to-end)'),
-  poisons: int(1, 100, 5, 'number of poisons (each from a distinct base image)'),
-  watermark: num(0, 1, 0.3, 'opacity of the target blended into each base'),
-  ...frogsShared,
-});
+export const watermarkParams = z.strictObject({ ...watermarked, ...frogsShared });
 
 /** Feature collision with a watermark, end to end (Shafahi 2018, Sec. 4.2). */
-export const featureCollisionWatermarkParams = z.strictObject({
-  setting: choice(['transfer', 'end-to-end'], 'end-to-end', 'retrain the last layer only (transfer) or every layer (end-to-end)'),
-  poisons: int(1, 100, 5, 'number of poisons (each from a distinct base image)'),
-  watermark: num(0, 1, 0.3, 'opacity of the target blended into each base'),
-  ...collision,
-  ...frogsShared,
-});
+export const featureCollisionWatermarkParams = z.strictObject({ ...watermarked, ...collision, ...frogsShared });
 
 /** No attack: the clean control of a cell. */
 export const noAttackParams = z.strictObject({});
