@@ -21,6 +21,10 @@ export class TrialContract1764573312871 implements MigrationInterface {
       ALTER TABLE attack_definition DISABLE TRIGGER attack_definition_frozen;
       UPDATE attack_definition SET params = params - 'steps' - 'beta' - 'opacity' - 'bridgeTargets' - 'path';
       ALTER TABLE attack_definition ENABLE TRIGGER attack_definition_frozen;
+      -- Trials still to run carry the same keys in their config: compute now refuses unknown keys, so drop them there too.
+      UPDATE trial SET config = jsonb_set(config, '{attack,params}',
+             (config->'attack'->'params') - 'steps' - 'beta' - 'opacity' - 'bridgeTargets' - 'path')
+       WHERE status IN ('QUEUED', 'RUNNING') AND config->'attack' ? 'params';
 
       ALTER TABLE experiment ADD COLUMN overrides jsonb NOT NULL DEFAULT '{}';
 

@@ -6,7 +6,9 @@ import path from 'node:path';
 import {
   ATTACK_KINDS, describeContract, ParameterDescription, resolveTrialConfig, ResolvedTrialConfig, trialCommandArgs, trialConfigHash,
 } from '@frogpond/compute/contract';
-import { bootstrapOrg, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, codes, freshDatabase, gql, startTestServer, TestServer } from './api-helpers';
+import { connectAndMigrate, createDataSource } from '../../server/src/db/data-source';
+import { seedCatalogue } from '../../server/src/db/seed';
 
 /** dist/test/integration -> repo root */
 const ROOT = path.resolve(__dirname, '../../..');
@@ -210,6 +212,29 @@ describe('same config, same seed: the platform and its CLI command give the same
     for (const k of ['success', 'targetIndex', 'sourceIndex', 'targetClass', 'targetLabel', 'targetPrediction', 'targetConfidence', 'cleanAccuracy',
       'poisonCount', 'poisonShareAtTarget', 'propagation', 'defense', 'attackMetrics', 'seed', 'provenance']) {
       assert.deepEqual(local[k], res.outcome[k], k);
+    }
+  });
+});
+
+describe('the trial contract migration', () => {
+  it('goes down and up again on a seeded database', async () => {
+    const db = await freshDatabase();
+    const ds = createDataSource({ url: db.url });
+    try {
+      await connectAndMigrate(ds, seedCatalogue);
+      const kinds = async () => (await ds.query(`SELECT kind::text FROM defense_definition WHERE slug = 'training-dynamics'`))[0].kind;
+      assert.equal(await kinds(), 'training-dynamics-influence');
+      await ds.query(`INSERT INTO attack_definition (slug, version, kind, name, description, params) VALUES ('control', 1, 'none', 'control', '', '{}')`);
+      await ds.undoLastMigration({ transaction: 'each' });
+      assert.equal(await kinds(), 'training-dynamics');
+      assert.deepEqual(await ds.query(`SELECT slug FROM attack_definition WHERE kind::text = 'none'`), []);
+      await ds.runMigrations({ transaction: 'each' });
+      assert.equal(await kinds(), 'training-dynamics-influence');
+      const [cols] = await ds.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'trial_result' AND column_name IN ('outcome', 'config', 'code_version', 'dataset_sha256', 'worker')`);
+      assert.equal(cols.n, 5);
+    } finally {
+      await ds.destroy();
+      await db.drop();
     }
   });
 });
