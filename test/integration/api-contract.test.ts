@@ -214,6 +214,26 @@ describe('same config, same seed: the platform and its CLI command give the same
       assert.deepEqual(local[k], res.outcome[k], k);
     }
   });
+  it('a Poison Frogs parameter set through the API is what compute ran: iterations 7 runs 7 iterations', async () => {
+    const a = await gql(server, CREATE_ATTACK, { i: { organizationId: org.organizationId, slug: 'frogs-7', kind: 'FEATURE_COLLISION', name: 'frogs 7',
+      params: { iterations: 7, stepRule: 'fixed', poisons: 2 } } }, org.token);
+    assert.equal(a.errors, undefined, JSON.stringify(a.errors));
+    const r = await gql(server, CREATE, { i: { organizationId: org.organizationId, name: 'frogs', preset: 'toy', overrides: { steps: 100 },
+      matrix: { datasets: ['moons'], labels: [10], algorithms: ['supervised'], rates: [0], attacks: [a.data.createAttack.id], trialsPerCell: 1 } } }, org.token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const [row] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [r.data.createExperiment.experiment.id]);
+    const q = `query($id: ID!) { trial(id: $id) { status error result { poisonCount attackMetrics config } } }`;
+    let t: any;
+    for (const t0 = Date.now(); Date.now() - t0 < 240_000;) {
+      t = (await gql(server, q, { id: row.id })).data.trial;
+      if (t.status === 'SUCCEEDED' || t.status === 'FAILED') break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    assert.equal(t.status, 'SUCCEEDED', t.error);
+    assert.equal(t.result.attackMetrics.iterations, 7);
+    assert.equal(t.result.poisonCount, 2);
+    assert.equal(t.result.config.attack.params.stepRule, 'fixed');
+  });
 });
 
 describe('the trial contract migration', () => {

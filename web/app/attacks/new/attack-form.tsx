@@ -22,7 +22,7 @@ export function AttackForm({ densities, kinds, densityKinds, organizationId }: {
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createAttackAction, { errors: {}, values: {} });
   const v = state.values;
-  const { errors: e, onChange } = useFieldErrors(state.errors);
+  const { errors: e, onChange } = useFieldErrors(state.errors, { densityExpression: ['density'], densityChoice: ['density'] });
   const [kind, setKind] = useState(str(v.kind, 'interpolation'));
   const [choice, setChoice] = useState(str(v.densityChoice, (densities.find((d) => d.slug === 'one-point-five-minus-x') ?? densities[0])?.slug ?? 'custom'));
   const [expr, setExpr] = useState(str(v.densityExpression, ''));
