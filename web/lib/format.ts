@@ -1,14 +1,11 @@
 /** Formatting helpers shared by pages (pure functions, usable on server and client). */
+import { csvRows } from '@frogpond/compute/csv';
+import { wilsonInterval } from '@frogpond/compute/stats';
 
-/** Wilson 95% score interval for k successes in n trials (used only when the API omits one). */
-export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
-  if (n <= 0) return [0, 1];
-  const p = k / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+/** Wilson 95% score interval for k successes in n trials (used only when the API omits one); [0, 1] for n = 0. */
+export function wilson(k: number, n: number): [number, number] {
+  const w = wilsonInterval(k, n);
+  return w ? [w.low, w.high] : [0, 1];
 }
 
 export function pct(x: number | null | undefined, digits = 0): string {
@@ -46,11 +43,7 @@ export function dateTime(iso: string | null | undefined): string {
 
 /** RFC 4180 CSV of a header row and data rows. */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvRows(rows);
 }
 
 /** Parameters as short `key = value` items (definition tables). */

@@ -1,6 +1,7 @@
 import { runTrial } from './run-trial';
 import { TrialEngine } from './engine.types';
 import { TrialConfig, TrialOutcome, TrialProgress } from './trial.types';
+import { csvField } from '../util/csv';
 
 /** A small experiment: every combination of algorithm x rate x density, `trials` seeded trials each. */
 export interface MatrixSpec {
@@ -112,9 +113,8 @@ export function formatTable(cells: MatrixCell[], rowKey: 'algorithm' | 'density'
 /** One CSV line per trial. */
 export function matrixCsv(result: MatrixResult): string {
   const head = 'algorithm,rate,density,seed,success,target_index,source_index,target_class,target_label,target_prediction,target_confidence,clean_accuracy,poison_count,poison_share_at_target,seconds,config_hash';
-  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = result.cells.flatMap((c) => c.outcomes.map((o) => [
-    c.algorithm, c.rate, esc(c.density), o.seed, o.success, o.targetIndex, o.sourceIndex, o.targetClass, o.targetLabel,
+    c.algorithm, c.rate, csvField(c.density), o.seed, o.success, o.targetIndex, o.sourceIndex, o.targetClass, o.targetLabel,
     o.targetPrediction, o.targetConfidence, o.cleanAccuracy, o.poisonCount, o.poisonShareAtTarget, o.seconds, o.configHash,
   ].join(',')));
   return [head, ...lines].join('\n') + '\n';

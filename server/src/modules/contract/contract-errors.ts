@@ -12,11 +12,18 @@ export interface FieldError {
 
 /**
  * One BAD_USER_INPUT error for every invalid field of an input: `extensions.field` is the first field's path and
- * `extensions.fields` lists them all, so that a form can mark each field at once.
+ * `extensions.fields` lists them all (one entry per field), so that a form can mark each field at once.
  */
 export function fieldErrors(errors: FieldError[]): AppError {
-  const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return badInput(message, { field: errors[0]?.field, fields: errors });
+  // One entry per field: several refusals of the same field (e.g. two datasets) are joined.
+  const byField = new Map<string, FieldError>();
+  for (const e of errors) {
+    const seen = byField.get(e.field);
+    byField.set(e.field, seen ? { ...seen, message: `${seen.message}; ${e.message}` } : e);
+  }
+  const fields = [...byField.values()];
+  const message = fields.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return badInput(message, { field: fields[0]?.field, fields });
 }
 
 /** Runs `fn`; a ContractError becomes a field error whose paths start at `prefix` (the GraphQL input path). */

@@ -1,4 +1,5 @@
 import { ExperimentMatrix, MatrixCell } from './matrix.types';
+import { csvRows } from '@frogpond/compute/csv';
 
 /** Escapes LaTeX specials in table text. */
 export function latexEscape(text: string): string {
@@ -43,12 +44,8 @@ export function matrixToLatex(m: ExperimentMatrix, caption = ''): string {
 
 /** RFC 4180 CSV, one line per cell. */
 export function matrixToCsv(m: ExperimentMatrix): string {
-  const q = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const header = [...m.rows, ...m.columns, 'successes', 'trials', 'scheduled', 'success_rate', 'wilson_low', 'wilson_high', 'clean_accuracy_mean', 'paper_successes', 'paper_trials'];
   const lines = m.cells.map((c) => [...c.rowLabels, ...c.columnLabels, c.successes, c.trials, c.scheduled, c.successRate, c.wilsonLow, c.wilsonHigh,
-    c.cleanAccuracyMean, c.paper?.successes, c.paper?.trials].map(q).join(','));
-  return [header.map(q).join(','), ...lines].join('\r\n') + '\r\n';
+    c.cleanAccuracyMean, c.paper?.successes, c.paper?.trials]);
+  return csvRows([header, ...lines]);
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { badInput } from '../../common/errors';
 import { ExperimentMatrix, MatrixCell, MatrixDimension, MatrixFilter } from './matrix.types';
-import { wilsonInterval } from './wilson';
+import { wilsonInterval } from '@frogpond/compute/stats';
 
 /** SQL of each dimension over `trial t` (whitelisted: never user text). */
 const DIM: Record<MatrixDimension, { col: string; key: string }> = {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { wilsonInterval } from './wilson';
+import { wilsonInterval } from './stats';
 
 describe('wilsonInterval', () => {
   const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
