@@ -143,7 +143,7 @@ test('launches a small mini experiment from the matrix builder', async () => {
   await page.getByLabel('steps', { exact: true }).fill('30');
   await page.getByLabel('maxUnlabeled').fill('300');
   await page.getByLabel('maxTest').fill('200');
-  await page.locator('details summary').click();
+  await page.getByText('Model, algorithm, augmentation and toy data (JSON)').click();
   await page.getByLabel('model').fill('{"kind":"mlp","hidden":[32]}');
   await countMatches(/expands into 2 trials/);
   await shot('04-launch-form');
