@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { validateDensity } from '@frogpond/compute/dist/densities';
 import { Actor, requireRole } from '../../common/auth';
-import { badInput, isUniqueViolation } from '../../common/errors';
+import { badInput, forbidden, isUniqueViolation } from '../../common/errors';
+import type { Config } from '../../config/config';
 import { Algorithm } from './algorithm.entity';
 import { Dataset } from './dataset.entity';
 import { DensityFunction } from './density-function.entity';
@@ -12,7 +13,10 @@ export interface CreateDensityArgs { organizationId: string; slug: string; expre
 
 /** Read side of the catalogue (datasets, algorithms, densities, publications) and custom densities. */
 export class CatalogueService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly densitiesPerOrg: number;
+  constructor(private readonly ds: DataSource, limits: Partial<Pick<Config, 'densitiesPerOrg'>> = {}) {
+    this.densitiesPerOrg = limits.densitiesPerOrg ?? 200;
+  }
 
   datasets() { return this.ds.getRepository(Dataset).find({ order: { slug: 'ASC' } }); }
   algorithms() { return this.ds.getRepository(Algorithm).find({ order: { slug: 'ASC' } }); }
@@ -27,20 +31,28 @@ export class CatalogueService {
 
   /**
    * A custom density: parsed by the safe grammar of @frogpond/compute (never eval); refused with BAD_USER_INPUT
-   * when longer than 200 chars, negative on [0,1], non-finite or integrating to 0 (DensityError carries the code).
+   * when longer than 200 chars, negative, non-finite or out of bounds anywhere on [0,1], or integrating to 0 or past
+   * the bound (DensityError carries the code). Capped per organization; the count and the insert share a transaction.
    */
   async createDensity(actor: Actor | null, args: CreateDensityArgs): Promise<DensityFunction> {
     requireRole(actor, args.organizationId);
     const { integral } = validateDensity(args.expression);
-    const repo = this.ds.getRepository(DensityFunction);
-    try {
-      return await repo.save(repo.create({
-        slug: args.slug, expression: args.expression.trim(), label: args.label ?? args.expression.trim(),
-        description: args.description ?? '', integral, builtin: false, organizationId: args.organizationId,
-      }));
-    } catch (e) {
-      if (isUniqueViolation(e)) throw badInput(`Density "${args.slug}" already exists`);
-      throw e;
-    }
+    // Defence in depth: whatever the parser accepts, a stored integral is a positive finite number.
+    if (!Number.isFinite(integral) || !(integral > 0)) throw badInput('density integral must be a positive finite number', { field: 'expression' });
+    return this.ds.transaction(async (t) => {
+      await t.query(`SELECT 1 FROM organization WHERE id = $1 FOR UPDATE`, [args.organizationId]);
+      const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM density_function WHERE organization_id = $1`, [args.organizationId]);
+      if (n >= this.densitiesPerOrg) throw forbidden(`Your organization has ${n} custom densities, the limit`, { limit: 'densitiesPerOrg' });
+      const repo = t.getRepository(DensityFunction);
+      try {
+        return await repo.save(repo.create({
+          slug: args.slug, expression: args.expression.trim(), label: args.label ?? args.expression.trim(),
+          description: args.description ?? '', integral, builtin: false, organizationId: args.organizationId,
+        }));
+      } catch (e) {
+        if (isUniqueViolation(e)) throw badInput(`Density "${args.slug}" already exists`);
+        throw e;
+      }
+    });
   }
 }

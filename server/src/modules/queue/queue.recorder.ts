@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { TrialOutcomeInput, TrialResultService, TrialService } from '../trial/trial-result.service';
+import { TrialLease, TrialOutcomeInput, TrialResultService, TrialService } from '../trial/trial-result.service';
 import type { TrialOutcomeLike } from './queue.types';
 import type { ResultRecorder } from './queue.worker';
 
@@ -10,9 +10,9 @@ import type { ResultRecorder } from './queue.worker';
  */
 export function resultRecorder(ds: DataSource): ResultRecorder {
   const results = new TrialResultService(ds);
-  return async (manager: EntityManager, trialId: string, outcome: TrialOutcomeLike) => {
+  return async (manager: EntityManager, trialId: string, outcome: TrialOutcomeLike, lease: TrialLease) => {
     const input = { ...outcome, detection: outcome.detection ?? outcome.defense ?? null } as unknown as TrialOutcomeInput;
-    return results.record(manager, trialId, input);
+    return results.record(manager, trialId, input, lease);
   };
 }
 
