@@ -10,6 +10,20 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+/** Sign-in: the pasted API token buys a short-lived session token, which is all the cookie ever holds. */
+export const CreateSessionMutation = graphql(`
+  mutation CreateSession {
+    createSession { token expiresAt }
+  }
+`);
+
+/** Sign-out: the session token is revoked on the server, not only forgotten by the browser. */
+export const EndSessionMutation = graphql(`
+  mutation EndSession {
+    endSession
+  }
+`);
+
 export const DatasetsQuery = graphql(`
   query Datasets {
     datasets { id slug name numClasses shape trainSize testSize source description }
