@@ -16,6 +16,8 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n": typeof types.CreateSessionDocument,
+    "\n  mutation EndSession {\n    endSession\n  }\n": typeof types.EndSessionDocument,
     "\n  query Datasets {\n    datasets { id slug name numClasses shape trainSize testSize source description }\n  }\n": typeof types.DatasetsDocument,
     "\n  query Algorithms {\n    algorithms { id slug name description defaults }\n  }\n": typeof types.AlgorithmsDocument,
     "\n  query Densities {\n    densities { id slug expression label description integral builtin }\n  }\n": typeof types.DensitiesDocument,
@@ -35,6 +37,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n": types.ViewerDocument,
+    "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n": types.CreateSessionDocument,
+    "\n  mutation EndSession {\n    endSession\n  }\n": types.EndSessionDocument,
     "\n  query Datasets {\n    datasets { id slug name numClasses shape trainSize testSize source description }\n  }\n": types.DatasetsDocument,
     "\n  query Algorithms {\n    algorithms { id slug name description defaults }\n  }\n": types.AlgorithmsDocument,
     "\n  query Densities {\n    densities { id slug expression label description integral builtin }\n  }\n": types.DensitiesDocument,
@@ -57,6 +61,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n"): typeof import('./graphql').CreateSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession {\n    endSession\n  }\n"): typeof import('./graphql').EndSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

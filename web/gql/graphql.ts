@@ -124,6 +124,16 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { organization: { id: string, slug: string, name: string }, member: { id: string, name: string, role: MemberRole } } | null };
 
+export type CreateSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateSessionMutation = { createSession: { token: string, expiresAt: string } };
+
+export type EndSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EndSessionMutation = { endSession: boolean };
+
 export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -269,6 +279,19 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const CreateSessionDocument = new TypedDocumentString(`
+    mutation CreateSession {
+  createSession {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession {
+  endSession
+}
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets {
   datasets {

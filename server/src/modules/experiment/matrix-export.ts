@@ -41,12 +41,19 @@ export function matrixToLatex(m: ExperimentMatrix, caption = ''): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (first character = + - @, tab or carriage
+ * return) is prefixed with an apostrophe; numbers are written as they are, so negative values stay numbers.
+ */
+export function csvField(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** RFC 4180 CSV, one line per cell. */
 export function matrixToCsv(m: ExperimentMatrix): string {
-  const q = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const q = csvField;
   const header = [...m.rows, ...m.columns, 'successes', 'trials', 'scheduled', 'success_rate', 'wilson_low', 'wilson_high', 'clean_accuracy_mean', 'paper_successes', 'paper_trials'];
   const lines = m.cells.map((c) => [...c.rowLabels, ...c.columnLabels, c.successes, c.trials, c.scheduled, c.successRate, c.wilsonLow, c.wilsonHigh,
     c.cleanAccuracyMean, c.paper?.successes, c.paper?.trials].map(q).join(','));

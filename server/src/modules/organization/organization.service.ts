@@ -141,7 +141,8 @@ export class OrganizationService {
   /** Revokes the caller's own token when it is a session (web sign-out); an API token is left alone. */
   async endSession(actor: Actor | null): Promise<boolean> {
     const a = requireActor(actor);
-    const rows = await this.ds.query(`UPDATE api_token SET revoked_at = now() WHERE id = $1 AND session AND revoked_at IS NULL RETURNING id`, [a.tokenId]);
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected]
+    const [rows] = await this.ds.query(`UPDATE api_token SET revoked_at = now() WHERE id = $1 AND session AND revoked_at IS NULL RETURNING id`, [a.tokenId]);
     return rows.length > 0;
   }
 
