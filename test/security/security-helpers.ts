@@ -34,7 +34,7 @@ export async function gqlRaw(server: { graphqlUrl: string }, query: string, vari
 
 /** Traces of internals a response must never carry. */
 const LEAKS = [
-  /\bat [\w.<>]+ \(/, /\.(ts|js):\d+/, /\/(work|home|usr|tmp)\//, /node_modules/, /\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/,
+  /\bat [\w.<>]+ \(/, /\.(ts|js):\d+/, /\/(work|home|usr|tmp)\//, /node_modules/, /\bSELECT\b[^"]{0,200}\bFROM\b/, /\bINSERT INTO "?\w+"? ?\(/, /\bUPDATE "?\w+"? SET\b/, /\bDELETE FROM "?\w+"?/,
   /syntax error at or near/i, /relation "\w+"/, /QueryFailedError/, /\bstack\b"?\s*:/i, /invalid input syntax for type/i,
 ];
 export function assertNoLeak(a: Answer, label: string): void {

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
 import { Context } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
-import { complexityLimitPlugin, depthLimit } from '../graphql/limits';
+import { complexityLimitPlugin, depthLimit, queriesAndMutationsOnly } from '../graphql/limits';
 import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { jsonTooDeep } from '../common/edge-validation';
@@ -93,7 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     schema: opts.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, production),
-    validationRules: [depthLimit(opts.config.maxDepth)],
+    validationRules: [depthLimit(opts.config.maxDepth), queriesAndMutationsOnly],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
     // Apollo's own landing page loads its explorer from a CDN: off; GET /graphql serves a local explorer instead.
     plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config), httpStatusPlugin(),

@@ -8,12 +8,15 @@ import { ReportedResult } from './reported-result.entity';
 import { CreateDensityInput } from './catalogue.inputs';
 import { notFound } from '../../common/errors';
 
+const LIST_COST = 20;
+
 @Resolver()
 export class CatalogueResolver {
-  @Query(() => [Dataset]) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
-  @Query(() => [Algorithm]) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
-  @Query(() => [DensityFunction]) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
-  @Query(() => [Publication]) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
+  // Unpaged lists cost what a page of their size would: a query aliasing one a thousand times is refused up front.
+  @Query(() => [Dataset], { complexity: LIST_COST }) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
+  @Query(() => [Algorithm], { complexity: LIST_COST }) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
+  @Query(() => [DensityFunction], { complexity: LIST_COST }) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
+  @Query(() => [Publication], { complexity: LIST_COST }) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
 
   @Query(() => Publication, { description: 'A paper by slug, e.g. carlini2021' })
   async publication(@Arg('slug') slug: string, @Ctx() ctx: Context) {

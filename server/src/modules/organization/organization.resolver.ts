@@ -17,7 +17,7 @@ export class OrganizationResolver {
     return member && organization ? { member, organization, role: ctx.actor.role } : null;
   }
 
-  @Query(() => [Organization])
+  @Query(() => [Organization], { complexity: 20 })
   organizations(@Ctx() ctx: Context) {
     return ctx.services.organizations.listOrganizations();
   }
