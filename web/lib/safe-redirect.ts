@@ -10,8 +10,10 @@ export function safeNextPath(next: unknown): string {
   try {
     const base = 'http://frogpond.invalid';
     const url = new URL(next, base);
-    if (url.origin !== base) return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // `/..//evil.example` normalises to `//evil.example`: check what the browser will actually see.
+    if (url.origin !== base || path.startsWith('//') || path.includes('\\')) return '/';
+    return path;
   } catch {
     return '/';
   }
