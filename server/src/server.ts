@@ -69,7 +69,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     queue = await startQueue({ ds, connectionString: url, workers: config.workers, record: resultRecorder(ds), recordFailure: failureRecorder(ds), log });
     services.experiments.registerHooks(queueExperimentHooks());
     if (config.workers > 0) log(`[frogpond] ${config.workers} in-process worker(s) running (FROGPOND_WORKERS=0 turns them off)`);
-    const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler });
+    const supervised = embedded;
+    const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler, healthProbe: supervised ? () => supervised.state() : undefined });
     const server = http.createServer({ maxHeaderSize: config.maxHeaderBytes }, app.handle);
     answerClientErrors(server);
     server.keepAliveTimeout = 65_000;
