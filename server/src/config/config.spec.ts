@@ -23,7 +23,6 @@ describe('loadConfig', () => {
     assert.equal(c.maxTrials, 20);
     assert.equal(c.emitSchema, false);
     assert.equal(c.introspection, false);
-    assert.equal(c.graphiql, false);
     assert.equal(loadConfig({ FROGPOND_PUBLIC_ORIGIN: 'https://frogpond.example.org/' }).publicOrigin, 'https://frogpond.example.org');
     for (const env of [{ PORT: 'http' }, { PORT: '70000' }, { FROGPOND_MAX_TRIALS: '0' }, { NODE_ENV: 'staging' }, { DATABASE_URL: 'mysql://x' }, { FROGPOND_LOG_SQL: 'maybe' },
       { FROGPOND_PUBLIC_ORIGIN: 'javascript:alert(1)' }, { FROGPOND_PUBLIC_ORIGIN: 'https://a.example/path' }, { FROGPOND_ORGS_PER_TOKEN: '-1' }]) {

@@ -32,8 +32,6 @@ export interface Config {
   publicOrigin?: string;
   /** GraphQL introspection (default: on unless production). */
   introspection: boolean;
-  /** The GraphiQL explorer at GET /graphql (default: on unless production). */
-  graphiql: boolean;
   /** Organizations one token may found through the API, and one founding chain (all its descendants) in total. */
   orgsPerToken: number;
   orgsPerFounderTree: number;
@@ -114,7 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
     publicOrigin: origin(env, 'FROGPOND_PUBLIC_ORIGIN'),
     introspection: bool(env, 'FROGPOND_INTROSPECTION', nodeEnv !== 'production'),
-    graphiql: bool(env, 'FROGPOND_GRAPHIQL', nodeEnv !== 'production'),
     orgsPerToken: int(env, 'FROGPOND_ORGS_PER_TOKEN', 3, 0, 1_000_000),
     orgsPerFounderTree: int(env, 'FROGPOND_ORGS_PER_FOUNDER_TREE', 20, 0, 1_000_000),
     densitiesPerOrg: int(env, 'FROGPOND_DENSITIES_PER_ORG', 200, 0, 1_000_000),

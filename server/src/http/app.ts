@@ -13,7 +13,6 @@ import { AppError } from '../common/errors';
 import { jsonTooDeep } from '../common/edge-validation';
 import { RateLimiter } from '../common/rate-limit';
 import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHeaders } from './http-guards';
-import { graphiqlPage } from './graphiql';
 import { Services } from '../services';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -95,7 +94,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     formatError: (formatted, error) => formatError(formatted, error, production),
     validationRules: [depthLimit(opts.config.maxDepth), queriesAndMutationsOnly],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
-    // Apollo's own landing page loads its explorer from a CDN: off; GET /graphql serves a local explorer instead.
+    // Apollo's own landing page loads its explorer from a CDN: off (nothing this server serves loads from elsewhere).
     plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config), httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
@@ -108,9 +107,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    if (req.method === 'GET' && opts.config.graphiql && !url.search && (headers.get('accept') ?? '').includes('text/html')) {
-      return graphiqlPage(res);
     }
     let body: unknown;
     if (req.method === 'POST') {
