@@ -39,7 +39,7 @@ describe('hostile GraphQL input', () => {
     await refused('depth bomb', 'BAD_USER_INPUT', `query($id: ID!) { experiment(id: $id) { trials { edges { node { ${deep} } } } } }`, { id: experimentId });
     const aliases = Array.from({ length: 400 }, (_, i) => `a${i}: experiments(first: 100) { edges { node { id name } } }`).join(' ');
     await refused('alias bomb', 'BAD_USER_INPUT', `{ ${aliases} }`);
-    const densAliases = Array.from({ length: 2000 }, (_, i) => `d${i}: densities { slug }`).join(' ');
+    const densAliases = Array.from({ length: 2000 }, (_, i) => `d${i}: densities(first: 100) { edges { node { slug } } }`).join(' ');
     await refused('alias bomb on a list', 'BAD_USER_INPUT', `{ ${densAliases} }`);
     const frags = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { ${i ? `...F${i - 1} ...F${i - 1}` : 'experiments(first: 100) { edges { node { id } } }'} }`).join('\n');
     await refused('fragment bomb (exponential spread)', 'BAD_USER_INPUT', `${frags}\n{ ...F11 }`);
@@ -114,6 +114,7 @@ describe('hostile GraphQL input', () => {
       ['experiments', `query($c: String) { experiments(after: $c) { edges { cursor } } }`],
       ['attacks', `query($c: String) { attacks(after: $c) { edges { cursor } } }`],
       ['defenses', `query($c: String) { defenses(after: $c) { edges { cursor } } }`],
+      ['densities', `query($c: String) { densities(after: $c) { edges { cursor } } }`],
       ['trials', `query($c: String, $id: ID!) { experiment(id: $id) { trials(after: $c) { edges { cursor } } } }`],
     ];
     for (const [name, doc] of lists) {
@@ -161,9 +162,9 @@ describe('hostile GraphQL input', () => {
     }
     // the catalogue still answers for everyone
     await tally.case(async () => {
-      const r = await gqlRaw(server, `{ densities { slug integral } }`);
+      const r = await gqlRaw(server, `{ densities(first: 100) { edges { node { slug integral } } } }`);
       assert.equal(r.status, 200, r.text);
-      assert.ok(r.json.data.densities.every((d: any) => Number.isFinite(d.integral)));
+      assert.ok(r.json.data.densities.edges.every((e: any) => Number.isFinite(e.node.integral)));
     });
   });
 

@@ -147,7 +147,7 @@ export type AlgorithmsQuery = { algorithms: Array<{ id: string, slug: string, na
 export type DensitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DensitiesQuery = { densities: Array<{ id: string, slug: string, expression: string, label: string, description: string, integral: number, builtin: boolean }> };
+export type DensitiesQuery = { densities: { edges: Array<{ node: { id: string, slug: string, expression: string, label: string, description: string, integral: number, builtin: boolean } }> } };
 
 export type AttacksQueryVariables = Exact<{
   first: number;
@@ -234,7 +234,7 @@ export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: strin
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: Array<{ slug: string, label: string, expression: string }>, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
+export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: { edges: Array<{ node: { slug: string, label: string, expression: string } }> }, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
 
 export type ExperimentTrialPairsQueryVariables = Exact<{
   id: string | number;
@@ -320,14 +320,18 @@ export const AlgorithmsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AlgorithmsQuery, AlgorithmsQueryVariables>;
 export const DensitiesDocument = new TypedDocumentString(`
     query Densities {
-  densities {
-    id
-    slug
-    expression
-    label
-    description
-    integral
-    builtin
+  densities(first: 100) {
+    edges {
+      node {
+        id
+        slug
+        expression
+        label
+        description
+        integral
+        builtin
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<DensitiesQuery, DensitiesQueryVariables>;
@@ -649,10 +653,14 @@ export const LaunchOptionsDocument = new TypedDocumentString(`
     slug
     name
   }
-  densities {
-    slug
-    label
-    expression
+  densities(first: 100) {
+    edges {
+      node {
+        slug
+        label
+        expression
+      }
+    }
   }
   attacks(first: 100) {
     edges {

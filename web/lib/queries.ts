@@ -38,7 +38,7 @@ export const AlgorithmsQuery = graphql(`
 
 export const DensitiesQuery = graphql(`
   query Densities {
-    densities { id slug expression label description integral builtin }
+    densities(first: 100) { edges { node { id slug expression label description integral builtin } } }
   }
 `);
 
@@ -158,7 +158,7 @@ export const LaunchOptionsQuery = graphql(`
   query LaunchOptions {
     datasets { slug name numClasses }
     algorithms { slug name }
-    densities { slug label expression }
+    densities(first: 100) { edges { node { slug label expression } } }
     attacks(first: 100) { edges { node { id slug name version kind } } }
     defenses(first: 100) { edges { node { id slug name version kind } } }
   }

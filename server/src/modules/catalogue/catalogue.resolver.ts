@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, ConnectionArgs } from '../../common/connection';
 import { Context } from '../../graphql/context';
 import { Algorithm } from './algorithm.entity';
 import { Dataset } from './dataset.entity';
@@ -9,13 +10,15 @@ import { CreateDensityInput } from './catalogue.inputs';
 import { notFound } from '../../common/errors';
 
 const LIST_COST = 20;
+export const DensityConnection = Connection(DensityFunction, 'Density');
 
 @Resolver()
 export class CatalogueResolver {
   // Unpaged lists cost what a page of their size would: a query aliasing one a thousand times is refused up front.
   @Query(() => [Dataset], { complexity: LIST_COST }) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
   @Query(() => [Algorithm], { complexity: LIST_COST }) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
-  @Query(() => [DensityFunction], { complexity: LIST_COST }) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
+  @Query(() => DensityConnection, { description: 'Built-in densities first, then custom ones' })
+  densities(@Args() args: ConnectionArgs, @Ctx() ctx: Context) { return ctx.services.catalogue.densities(args); }
   @Query(() => [Publication], { complexity: LIST_COST }) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
 
   @Query(() => Publication, { description: 'A paper by slug, e.g. carlini2021' })

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { validateDensity } from '@frogpond/compute/dist/densities';
 import { Actor, requireRole } from '../../common/auth';
+import { decodeCursor, Page, toPage } from '../../common/connection';
 import { badInput, forbidden, isUniqueViolation } from '../../common/errors';
 import type { Config } from '../../config/config';
 import { Algorithm } from './algorithm.entity';
@@ -20,7 +21,16 @@ export class CatalogueService {
 
   datasets() { return this.ds.getRepository(Dataset).find({ order: { slug: 'ASC' } }); }
   algorithms() { return this.ds.getRepository(Algorithm).find({ order: { slug: 'ASC' } }); }
-  densities() { return this.ds.getRepository(DensityFunction).find({ order: { builtin: 'DESC', createdAt: 'ASC', slug: 'ASC' } }); }
+  /** Built-in densities first, then custom ones oldest first; keyset-paged by id (its sort key is read back). */
+  async densities(args: { first: number; after?: string | null }): Promise<Page<DensityFunction>> {
+    const cursor = decodeCursor(args.after, ['uuid']) as [string] | null;
+    const qb = this.ds.getRepository(DensityFunction).createQueryBuilder('d')
+      .orderBy('d.builtin', 'DESC').addOrderBy('d.created_at', 'ASC').addOrderBy('d.slug', 'ASC').take(args.first + 1);
+    if (cursor) {
+      qb.andWhere(`(NOT d.builtin, d.created_at, d.slug) > (SELECT NOT c.builtin, c.created_at, c.slug FROM density_function c WHERE c.id = :ci)`, { ci: cursor[0] });
+    }
+    return toPage(await qb.getMany(), args.first, (d) => [d.id]);
+  }
   publications() { return this.ds.getRepository(Publication).find({ order: { year: 'ASC', slug: 'ASC' } }); }
   reportedResults(publicationId: string, tableKey?: string | null) {
     return this.ds.getRepository(ReportedResult).find({
