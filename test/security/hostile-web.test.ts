@@ -188,6 +188,18 @@ describe('hostile web and trust-boundary input', () => {
     await refusedWithoutWrites(server, tally, 'web session founding an organization', 'FORBIDDEN', () => found(session, 'by-session'));
   });
 
+  it('caps custom densities per organization', async () => {
+    server.config.densitiesPerOrg = 2;
+    try {
+      const lab = await bootstrapOrg(server, 'density-lab');
+      const make = (slug: string) => gqlRaw(server, `mutation($o: ID!, $s: String!) { createDensity(input: { organizationId: $o, slug: $s, expression: "x" }) { id } }`, { o: lab.organizationId, s: slug }, lab.token);
+      for (const slug of ['cap-1', 'cap-2']) assert.equal((await make(slug)).status, 200);
+      await refusedWithoutWrites(server, tally, 'density over the per-organization cap', 'FORBIDDEN', () => make('cap-3'));
+    } finally {
+      server.config.densitiesPerOrg = 200;
+    }
+  });
+
   it('keeps roles explicit: createToken never changes one, setMemberRole never demotes the last admin', async () => {
     const lab = await bootstrapOrg(server, 'roles-lab');
     const mk = (name: string, role: string) => gqlRaw(server, `mutation($o: ID!, $n: String!, $r: MemberRole!) { createToken(input: { organizationId: $o, memberName: $n, role: $r }) { token member { id role } } }`,

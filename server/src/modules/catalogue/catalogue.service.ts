@@ -14,10 +14,8 @@ export interface CreateDensityArgs { organizationId: string; slug: string; expre
 
 /** Read side of the catalogue (datasets, algorithms, densities, publications) and custom densities. */
 export class CatalogueService {
-  private readonly densitiesPerOrg: number;
-  constructor(private readonly ds: DataSource, limits: Partial<Pick<Config, 'densitiesPerOrg'>> = {}) {
-    this.densitiesPerOrg = limits.densitiesPerOrg ?? 200;
-  }
+  // The config object itself: its limits are read at each call, so an operator can change them on a running server.
+  constructor(private readonly ds: DataSource, private readonly limits: Partial<Pick<Config, 'densitiesPerOrg'>> = {}) {}
 
   datasets() { return this.ds.getRepository(Dataset).find({ order: { slug: 'ASC' } }); }
   algorithms() { return this.ds.getRepository(Algorithm).find({ order: { slug: 'ASC' } }); }
@@ -52,7 +50,7 @@ export class CatalogueService {
     return this.ds.transaction(async (t) => {
       await t.query(`SELECT 1 FROM organization WHERE id = $1 FOR UPDATE`, [args.organizationId]);
       const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM density_function WHERE organization_id = $1`, [args.organizationId]);
-      if (n >= this.densitiesPerOrg) throw forbidden(`Your organization has ${n} custom densities, the limit`, { limit: 'densitiesPerOrg' });
+      if (n >= (this.limits.densitiesPerOrg ?? 200)) throw forbidden(`Your organization has ${n} custom densities, the limit`, { limit: 'densitiesPerOrg' });
       const repo = t.getRepository(DensityFunction);
       try {
         return await repo.save(repo.create({
