@@ -13,7 +13,7 @@ export class Tally {
     this.held++;
   }
   print(): void {
-    console.log(`# security ${this.name}: cases tried ${this.tried}, cases held ${this.held}`);
+    console.log(`security suite, ${this.name}: cases tried ${this.tried}, cases held ${this.held}`);
   }
 }
 

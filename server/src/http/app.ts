@@ -140,10 +140,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
-    // graphql-js refuses an unknown operation type or a malformed document before Apollo can type it: still 400.
-    if ((result.status ?? 200) >= 500 && result.body.kind === 'complete' && /"code":"BAD_USER_INPUT"/.test(result.body.string) && !/"data":\{/.test(result.body.string)) {
-      result.status = 400;
-    }
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
