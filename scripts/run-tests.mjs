@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the compiled tests with node's own test runner, in ONE invocation so that the closing
 // summary ("# tests N / # pass N / # fail N") covers everything that ran.
-//   node scripts/run-tests.mjs [unit|integration|e2e|slow|all]   (default: unit + integration + e2e)
+//   node scripts/run-tests.mjs [unit|integration|security|e2e|slow|all]   (default: unit + integration + security + e2e)
 // Slow training tests (*.slow.spec.js) run only with `slow`.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,15 +27,16 @@ const isSlow = (f) => f.endsWith('.slow.spec.js');
 const groups = {
   unit: compiled.filter((f) => f.endsWith('.spec.js') && !isSlow(f)),
   integration: compiled.filter((f) => f.includes(`${join('dist', 'test', 'integration')}`) && f.endsWith('.test.js')),
+  security: compiled.filter((f) => f.includes(`${join('dist', 'test', 'security')}`) && f.endsWith('.test.js')),
   e2e: compiled.filter((f) => f.includes(`${join('dist', 'test', 'e2e')}`) && f.endsWith('.e2e.js')),
   slow: compiled.filter(isSlow),
 };
 const selected =
-  which === 'default' ? [...groups.unit, ...groups.integration, ...groups.e2e]
-  : which === 'all' ? [...groups.unit, ...groups.integration, ...groups.e2e, ...groups.slow]
+  which === 'default' ? [...groups.unit, ...groups.integration, ...groups.security, ...groups.e2e]
+  : which === 'all' ? [...groups.unit, ...groups.integration, ...groups.security, ...groups.e2e, ...groups.slow]
   : groups[which];
 if (!selected) {
-  console.error(`unknown test group '${which}' (expected unit, integration, e2e, slow or all)`);
+  console.error(`unknown test group '${which}' (expected unit, integration, security, e2e, slow or all)`);
   process.exit(2);
 }
 if (selected.length === 0) {

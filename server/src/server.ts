@@ -8,6 +8,7 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { seedCatalogue } from './db/seed';
 import { buildGraphQLSchema } from './graphql/schema';
 import { createApp, FallbackHandler } from './http/app';
+import { answerClientErrors } from './http/http-guards';
 import { createServices, Services } from './services';
 // The pg-boss queue, in-process workers, and the hooks that enqueue/cancel jobs inside
 // the createExperiment/cancelExperiment transactions.
@@ -68,8 +69,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     queue = await startQueue({ ds, connectionString: url, workers: config.workers, record: resultRecorder(ds), recordFailure: failureRecorder(ds), log });
     services.experiments.registerHooks(queueExperimentHooks());
     if (config.workers > 0) log(`[frogpond] ${config.workers} in-process worker(s) running (FROGPOND_WORKERS=0 turns them off)`);
-    const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler });
-    const server = http.createServer(app.handle);
+    const supervised = embedded;
+    const app = await createApp({ ds, config, services, schema, fallbackHandler: opts.fallbackHandler, healthProbe: supervised ? () => supervised.state() : undefined });
+    const server = http.createServer({ maxHeaderSize: config.maxHeaderBytes }, app.handle);
+    answerClientErrors(server);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -78,6 +81,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    if (opts.fallbackHandler) {
+      // The web app in this process calls the API on its loopback address and builds absolute URLs from the public
+      // origin: both from configuration, never from a request's headers.
+      process.env.FROGPOND_API_URL ||= `${base}/graphql`;
+      process.env.FROGPOND_PUBLIC_ORIGIN ||= config.publicOrigin ?? base;
+    }
     const [{ tokens }] = await ds.query(`SELECT count(*)::int AS tokens FROM api_token`);
     if (tokens === 0) {
       // The only time we mention tokens: how to get one. A token itself is never logged.

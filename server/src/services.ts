@@ -9,10 +9,10 @@ import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
-export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {
+export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Config>) {
   return {
-    organizations: new OrganizationService(ds),
-    catalogue: new CatalogueService(ds),
+    organizations: new OrganizationService(ds, config),
+    catalogue: new CatalogueService(ds, config),
     attacks: new AttackService(ds),
     defenses: new DefenseService(ds),
     experiments: new ExperimentService(ds, config),

@@ -23,6 +23,7 @@ let page: Page;
 let profile: string;
 let token: string;
 let experimentUrl = '';
+const cspViolations: string[] = [];
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -45,6 +46,8 @@ before(async () => {
   // A fresh profile directory per run (playwright passes it to Chromium as --user-data-dir).
   browser = await chromium.launchPersistentContext(profile, { executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
   page = browser.pages()[0] ?? (await browser.newPage());
+  // Every page must run under its Content Security Policy: collect any violation the browser reports.
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
 });
 
 after(async () => {
@@ -66,6 +69,7 @@ test('signs in with an API token kept in an httpOnly cookie', async () => {
   assert.match(await page.getByTestId('viewer').innerText(), /e2e-lab/);
   const cookie = (await page.context().cookies()).find((c) => c.name === 'frogpond_token');
   assert.ok(cookie?.httpOnly, 'token cookie is httpOnly');
+  assert.ok(cookie && cookie.value !== token && cookie.value.length > 20, 'the cookie holds a session token, not the API token');
   assert.equal(await page.evaluate(() => document.cookie.includes('frogpond_token')), false);
   await shot('01-signed-in');
 });
@@ -214,4 +218,26 @@ test('unknown ids answer 404', async () => {
   assert.equal(res?.status(), 404);
   const trial = await page.goto(`${server.url}/trials/00000000-0000-0000-0000-000000000000`);
   assert.equal(trial?.status(), 404);
+});
+
+test('pages carry security headers and run under their CSP without violations', async () => {
+  const res = await page.goto(`${server.url}/experiments`);
+  const headers = res!.headers();
+  assert.match(headers['content-security-policy'] ?? '', /script-src 'self' 'nonce-[^']+'/);
+  assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  assert.ok(headers['referrer-policy']);
+  assert.deepEqual(cspViolations, []);
+});
+
+test('sign-out revokes the session on the server', async () => {
+  const session = (await page.context().cookies()).find((c) => c.name === 'frogpond_token')!.value;
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${server.url}/`);
+  assert.equal((await page.context().cookies()).find((c) => c.name === 'frogpond_token'), undefined);
+  const [row] = await server.ds.query(`SELECT count(*)::int AS n FROM api_token WHERE session AND revoked_at IS NOT NULL`);
+  assert.ok(row.n >= 1, 'the session token was revoked');
+  const res = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: '{"query":"{ viewer { role } }"}' });
+  assert.equal(res.status, 401);
 });

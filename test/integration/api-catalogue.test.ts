@@ -13,14 +13,21 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
   after(async () => { await server?.stop(); await server?.dropDatabase(); });
 
   it('seeds the catalogue: 7 datasets, 5 algorithms, 11 densities, 2 papers, every reported cell', async () => {
-    const r = await gql(server, `{ datasets { slug } algorithms { slug defaults } densities { slug label builtin }
+    const r = await gql(server, `{ datasets { slug } algorithms { slug defaults } densities(first: 100) { edges { node { slug label builtin } } }
       publications { slug bibtex reportedResults { tableKey } } }`);
     assert.equal(r.errors, undefined);
     assert.deepEqual(r.data.datasets.map((d: any) => d.slug).sort(), ['blobs', 'cifar10', 'fashion-mnist', 'mnist', 'moons', 'stl10', 'svhn']);
     assert.deepEqual(r.data.algorithms.map((a: any) => a.slug).sort(), ['fixmatch', 'mixmatch', 'pseudo-label', 'supervised', 'uda']);
     assert.equal(r.data.algorithms.find((a: any) => a.slug === 'fixmatch').defaults.threshold, 0.95);
-    assert.equal(r.data.densities.length, 11);
-    assert.ok(r.data.densities.every((d: any) => d.builtin));
+    const densities = r.data.densities.edges.map((e: any) => e.node);
+    assert.equal(densities.length, 11);
+    assert.ok(densities.every((d: any) => d.builtin));
+    // paged like every other list: two pages of 6 and 5, no gaps, no repeats
+    const p1 = await gql(server, `{ densities(first: 6) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`);
+    const p2 = await gql(server, `query($a: String) { densities(first: 6, after: $a) { edges { node { slug } } pageInfo { hasNextPage } } }`, { a: p1.data.densities.pageInfo.endCursor });
+    assert.equal(p1.data.densities.pageInfo.hasNextPage, true);
+    assert.equal(p2.data.densities.pageInfo.hasNextPage, false);
+    assert.deepEqual([...p1.data.densities.edges, ...p2.data.densities.edges].map((e: any) => e.node.slug), densities.map((d: any) => d.slug));
     const carlini = r.data.publications.find((p: any) => p.slug === 'carlini2021');
     assert.match(carlini.bibtex, /^@inproceedings\{carlini2021poisoning,/);
     assert.ok(r.data.publications.find((p: any) => p.slug === 'shafahi2018').bibtex.includes('Poison Frogs'));

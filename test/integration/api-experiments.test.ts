@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, claimTrial, codeOf, codes, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
 import { trialSeed } from '../../server/src/modules/experiment/experiment-expansion';
 import { ExperimentService } from '../../server/src/modules/experiment/experiment.service';
 
@@ -141,8 +141,15 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(codes(await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: pubId }, b.token)), ['FORBIDDEN']);
     assert.deepEqual(codes(await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: privId }, b.token)), ['NOT_FOUND']);
     const outcome = { success: true, backend: 'cpu', configHash: 'h' };
-    assert.deepEqual(codes(await gql(server, RECORD, { i: { trialId: pubTrial.id, ...outcome } }, b.token)), ['FORBIDDEN']);
-    assert.deepEqual(codes(await gql(server, RECORD, { i: { trialId: trial.id, ...outcome } }, b.token)), ['NOT_FOUND']);
+    // No token of any kind records a result: the mutation does not exist in the API.
+    for (const token of [b.token, a.token]) {
+      for (const t of [pubTrial, trial]) {
+        const r = await gql(server, RECORD, { i: { trialId: t.id, ...outcome } }, token);
+        assert.equal(r.data, undefined);
+        assert.ok(codes(r).length > 0 && codes(r).every((c) => c === 'BAD_USER_INPUT'), JSON.stringify(r.errors));
+        assert.ok(r.errors!.some((e) => /recordTrialResult/.test(e.message)), JSON.stringify(r.errors));
+      }
+    }
     assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM trial_result WHERE trial_id IN ($1, $2)`, [trial.id, pubTrial.id]))[0].n, 0);
   });
 
@@ -152,14 +159,19 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     const expId = r.data.createExperiment.experiment.id;
     const trials = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
-    const input = { trialId: trials[0].id, success: true, targetPrediction: 1, targetConfidence: 0.9, cleanAccuracy: 0.8, poisonCount: 5,
+    const input = { success: true, targetPrediction: 1, targetConfidence: 0.9, cleanAccuracy: 0.8, poisonCount: 5,
       propagation: { alphas: [0, 0.5, 1] }, timings: { totalMs: 12 }, backend: 'cpu', configHash: 'abc',
-      artifacts: [{ kind: 'poison-strip', mime: 'image/png', base64: png.toString('base64') }] };
-    const first = await gql(server, RECORD, { i: input }, a.token);
-    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
-    const second = await gql(server, RECORD, { i: { ...input, success: false } }, a.token);
-    assert.deepEqual(codes(second), ['BAD_USER_INPUT']);
-    assert.match(second.errors![0].message, /already has a result/);
+      artifacts: [{ kind: 'poison-strip', mime: 'image/png', bytes: png }] };
+    // a trial no worker claimed takes no result
+    assert.equal(await codeOf(recordAsWorker(server, trials[0].id, input, { claim: false })), 'BAD_USER_INPUT');
+    const lease = await claimTrial(server, trials[0].id);
+    // another worker (or a stale attempt) does not hold the lease
+    assert.equal(await codeOf(recordAsWorker(server, trials[0].id, input, { lease: { worker: 'other', attempts: lease.attempts } })), 'BAD_USER_INPUT');
+    assert.equal(await codeOf(recordAsWorker(server, trials[0].id, input, { lease: { ...lease, attempts: lease.attempts - 1 } })), 'BAD_USER_INPUT');
+    assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM trial_result WHERE trial_id = $1`, [trials[0].id]))[0].n, 0);
+    await recordAsWorker(server, trials[0].id, input, { lease });
+    const second = await codeOf(recordAsWorker(server, trials[0].id, { ...input, success: false }, { lease }));
+    assert.equal(second, 'BAD_USER_INPUT');
     const rows = await server.ds.query(`SELECT success FROM trial_result WHERE trial_id = $1`, [trials[0].id]);
     assert.deepEqual(rows, [{ success: true }]);
     await assert.rejects(server.ds.query(`UPDATE trial_result SET success = false WHERE trial_id = $1`, [trials[0].id]), /immutable/);
@@ -172,15 +184,22 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.equal(t.data.trial.experiment.status, 'RUNNING');
 
     // a wrong artifact hash is refused, nothing recorded for that trial
-    const bad = await gql(server, RECORD, { i: { ...input, trialId: trials[1].id, artifacts: [{ ...input.artifacts[0], sha256: 'f'.repeat(64) }] } }, a.token);
-    assert.deepEqual(codes(bad), ['BAD_USER_INPUT']);
+    const lease1 = await claimTrial(server, trials[1].id);
+    assert.equal(await codeOf(recordAsWorker(server, trials[1].id, { ...input, artifacts: [{ ...input.artifacts[0], sha256: 'f'.repeat(64) }] }, { lease: lease1 })), 'BAD_USER_INPUT');
+    // only listed artifact types whose bytes match: no HTML, SVG, or a "PNG" without the PNG signature
+    for (const art of [
+      { kind: 'page', mime: 'text/html', bytes: Buffer.from('<script>alert(1)</script>') },
+      { kind: 'pic', mime: 'image/svg+xml', bytes: Buffer.from('<svg onload="alert(1)"/>') },
+      { kind: 'strip', mime: 'image/png', bytes: Buffer.from('<html><script>alert(1)</script>') },
+      { kind: 'data', mime: 'application/json', bytes: Buffer.from('{not json') },
+      { kind: '../../etc', mime: 'image/png', bytes: png },
+    ]) assert.equal(await codeOf(recordAsWorker(server, trials[1].id, { ...input, artifacts: [art] }, { lease: lease1 })), 'BAD_USER_INPUT', art.mime);
     assert.equal((await server.ds.query(`SELECT count(*)::int AS n FROM trial_result WHERE trial_id = $1`, [trials[1].id]))[0].n, 0);
 
     // cancel: the remaining trial is cancelled and takes no result
     const c = await gql(server, `mutation($id: ID!) { cancelExperiment(id: $id) { status } }`, { id: expId }, a.token);
     assert.equal(c.data.cancelExperiment.status, 'CANCELLED');
-    const late = await gql(server, RECORD, { i: { ...input, trialId: trials[1].id, artifacts: [] } }, a.token);
-    assert.deepEqual(codes(late), ['BAD_USER_INPUT']);
+    assert.equal(await codeOf(recordAsWorker(server, trials[1].id, { ...input, artifacts: [] }, { lease: lease1 })), 'BAD_USER_INPUT');
     const st = await server.ds.query(`SELECT status FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
     assert.deepEqual(st.map((x: any) => x.status), ['SUCCEEDED', 'CANCELLED']);
   });

@@ -80,3 +80,31 @@ export async function builtinAttackId(server: RunningServer, slug = 'interpolati
   const [row] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = $1 AND version = 1`, [slug]);
   return row.id;
 }
+
+/** A trial claimed the way a worker claims it (RUNNING, worker name, next attempt); returns the lease it holds. */
+export async function claimTrial(server: RunningServer, trialId: string, worker = 'test-worker'): Promise<{ worker: string; attempts: number }> {
+  // TypeORM answers an UPDATE ... RETURNING with [rows, affected]
+  const [rows] = await server.ds.query(
+    `UPDATE trial SET status = 'RUNNING', worker = $2, attempts = attempts + 1, started_at = now(), heartbeat_at = now(), updated_at = now()
+      WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING attempts`, [trialId, worker]);
+  return { worker, attempts: rows[0]?.attempts ?? -1 };
+}
+
+export interface OutcomeForTest {
+  success: boolean; backend: string; configHash: string; cleanAccuracy?: number; targetPrediction?: number; targetConfidence?: number;
+  poisonCount?: number; propagation?: unknown; timings?: unknown; artifacts?: { kind: string; mime: string; bytes: Uint8Array; sha256?: string }[];
+}
+
+/**
+ * Records a result the only way one can be recorded: through the worker's service, under the lease of a worker that
+ * claimed the trial (`claim: false` records without claiming, which the service must refuse).
+ */
+export async function recordAsWorker(server: RunningServer, trialId: string, outcome: OutcomeForTest, opts: { claim?: boolean; lease?: { worker: string; attempts: number } } = {}) {
+  const lease = opts.lease ?? (opts.claim === false ? { worker: 'test-worker', attempts: 1 } : await claimTrial(server, trialId));
+  return server.services.results.record(server.ds.manager, trialId, outcome, lease);
+}
+
+/** The code of a rejected promise (AppError.code), or 'OK' when it resolved. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try { await p; return 'OK'; } catch (e) { return String((e as { code?: unknown }).code ?? (e as Error).message); }
+}

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, claimTrial, codes, gql, startTestServer, TestServer } from './api-helpers';
 
 describe('API limits, error masking and DataLoader batching (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
@@ -15,7 +15,7 @@ describe('API limits, error masking and DataLoader batching (HTTP, real PostgreS
       matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [attack], trialsPerCell: 60 } } }, a.token);
     experimentId = r.data.createExperiment.experiment.id;
     const trials = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal LIMIT 50`, [experimentId]);
-    for (const t of trials) await server.services.results.record(server.ds.manager, t.id, { success: true, backend: 'cpu', configHash: 'h' });
+    for (const t of trials) await server.services.results.record(server.ds.manager, t.id, { success: true, backend: 'cpu', configHash: 'h' }, await claimTrial(server, t.id));
   });
   after(async () => { await server?.stop(); await server?.dropDatabase(); });
 

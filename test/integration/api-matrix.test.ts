@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
 
 const CREATE = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id status trialCount visibility seedBase } } }`;
-const RECORD = `mutation($i: RecordTrialResultInput!) { recordTrialResult(input: $i) { id success } }`;
 
 describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
@@ -46,8 +45,7 @@ describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
     for (const t of trials) {
       const p = plan(t);
       if (!p) continue;
-      const res = await gql(server, RECORD, { i: { trialId: t.id, success: p.success, cleanAccuracy: p.acc, backend: 'cpu', configHash: 'h' } }, a.token);
-      assert.equal(res.errors, undefined);
+      await recordAsWorker(server, t.id, { success: p.success, cleanAccuracy: p.acc, backend: 'cpu', configHash: 'h' });
     }
     const q = `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [RATE]) { rows columns cells {
       row column successes trials scheduled successRate wilsonLow wilsonHigh cleanAccuracyMean paper { successes trials table rowKey columnKey } } } } }`;

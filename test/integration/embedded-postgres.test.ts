@@ -19,9 +19,9 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     running = await start();
     assert.ok(running.embedded, 'an embedded cluster was started');
     assert.ok(fs.existsSync(path.join(home, 'pg', 'PG_VERSION')));
-    const r = await gql(running, '{ datasets { slug } densities { slug } }');
+    const r = await gql(running, '{ datasets { slug } densities(first: 100) { edges { node { slug } } } }');
     assert.equal(r.errors, undefined);
-    assert.equal(r.data.densities.length, 11);
+    assert.equal(r.data.densities.edges.length, 11);
     assert.ok(r.data.datasets.some((d: any) => d.slug === 'cifar10'));
     await running.services.organizations.bootstrapAdmin('persisted-lab');
 
@@ -64,6 +64,31 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
         await again.stop();
       }
       assert.throws(() => process.kill(pmPid, 0), 'the orphan is gone');
+    }
+  });
+
+  it('restarts PostgreSQL that dies under a running server, reporting degraded health meanwhile', async () => {
+    const lines: string[] = [];
+    running = await startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: (m) => lines.push(m) });
+    const pmPid = Number(fs.readFileSync(path.join(home, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pmPid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    let sawDegraded = false;
+    for (;;) {
+      const res = await fetch(`${running.url}/healthz`);
+      const body = (await res.json()) as { ok: boolean; status?: string };
+      if (res.status === 503) { assert.equal(body.status, 'degraded'); sawDegraded = true; }
+      if (res.status === 200 && sawDegraded && running.embedded!.restarts() > 0) break;
+      assert.ok(Date.now() < deadline, `not back within 60 s: ${lines.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(lines.some((l) => /embedded PostgreSQL exited/.test(l)) && lines.some((l) => /restarted/.test(l)), lines.join(' | '));
+    // the pool reconnects: queries work again
+    for (let i = 0; ; i++) {
+      const r = await gql(running, '{ organizations { slug } }');
+      if (!r.errors) { assert.ok(r.data.organizations.length >= 2); break; }
+      assert.ok(i < 20, JSON.stringify(r.errors));
+      await new Promise((res) => setTimeout(res, 250));
     }
   });
 });

@@ -16,9 +16,11 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n": typeof types.CreateSessionDocument,
+    "\n  mutation EndSession {\n    endSession\n  }\n": typeof types.EndSessionDocument,
     "\n  query Datasets {\n    datasets { id slug name numClasses shape trainSize testSize source description }\n  }\n": typeof types.DatasetsDocument,
     "\n  query Algorithms {\n    algorithms { id slug name description defaults }\n  }\n": typeof types.AlgorithmsDocument,
-    "\n  query Densities {\n    densities { id slug expression label description integral builtin }\n  }\n": typeof types.DensitiesDocument,
+    "\n  query Densities {\n    densities(first: 100) { edges { node { id slug expression label description integral builtin } } }\n  }\n": typeof types.DensitiesDocument,
     "\n  query Attacks($first: Int!) {\n    attacks(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }\n  }\n": typeof types.AttacksDocument,
     "\n  query Defenses($first: Int!) {\n    defenses(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }\n  }\n": typeof types.DefensesDocument,
     "\n  mutation CreateAttack($input: CreateAttackInput!) {\n    createAttack(input: $input) { id slug version }\n  }\n": typeof types.CreateAttackDocument,
@@ -30,16 +32,18 @@ type Documents = {
     "\n  query Trial($id: ID!) {\n    trial(id: $id) {\n      id ordinal dataset labels algorithm rate density attackKind defenseKind replicate seed config status attempts progress\n      worker backend error sourceIndex targetIndex targetClass targetLabel startedAt finishedAt\n      experiment { id name }\n      attack { id name slug version }\n      defense { id name slug version }\n      command configHash\n      result {\n        success targetPrediction targetConfidence cleanAccuracy poisonCount poisonShareAtTarget propagation detection timings backend configHash\n        attackMetrics seed config codeVersion datasetSha256 worker\n      }\n      artifacts { id kind mime sha256 size }\n    }\n  }\n": typeof types.TrialDocument,
     "\n  query TrialArtifact($trial: ID!) {\n    trial(id: $trial) { id artifacts { id mime sha256 base64 } }\n  }\n": typeof types.TrialArtifactDocument,
     "\n  query Leaderboard($filter: MatrixFilter) {\n    experiments(first: 50) {\n      edges {\n        node {\n          id name\n          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {\n            cells { row rowLabels successes trials paper { successes trials } }\n          }\n        }\n      }\n    }\n    datasets { slug name }\n    algorithms { slug name }\n  }\n": typeof types.LeaderboardDocument,
-    "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities { slug label expression }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n": typeof types.LaunchOptionsDocument,
+    "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities(first: 100) { edges { node { slug label expression } } }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n": typeof types.LaunchOptionsDocument,
     "\n  query ExperimentTrialPairs($id: ID!, $after: String) {\n    experiment(id: $id) {\n      id\n      trials(first: 100, after: $after) {\n        edges { node { id targetClass targetLabel result { success } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ExperimentTrialPairsDocument,
     "\n  query TrialContract {\n    trialContract {\n      attacks { kind enumName description parameters { ...ContractParameterFields } }\n      overrides { ...ContractParameterFields }\n      densityAttackKinds\n    }\n  }\n  fragment ContractParameterFields on ContractParameter {\n    name type description min max exclusiveMin exclusiveMax default defaultByPreset values\n  }\n": typeof types.TrialContractDocument,
     "\n  query PreviewExperiment($input: CreateExperimentInput!) {\n    previewExperiment(input: $input) { trialCount maxTrials }\n  }\n": typeof types.PreviewExperimentDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n": types.ViewerDocument,
+    "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n": types.CreateSessionDocument,
+    "\n  mutation EndSession {\n    endSession\n  }\n": types.EndSessionDocument,
     "\n  query Datasets {\n    datasets { id slug name numClasses shape trainSize testSize source description }\n  }\n": types.DatasetsDocument,
     "\n  query Algorithms {\n    algorithms { id slug name description defaults }\n  }\n": types.AlgorithmsDocument,
-    "\n  query Densities {\n    densities { id slug expression label description integral builtin }\n  }\n": types.DensitiesDocument,
+    "\n  query Densities {\n    densities(first: 100) { edges { node { id slug expression label description integral builtin } } }\n  }\n": types.DensitiesDocument,
     "\n  query Attacks($first: Int!) {\n    attacks(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }\n  }\n": types.AttacksDocument,
     "\n  query Defenses($first: Int!) {\n    defenses(first: $first) { edges { node { id slug version kind name description params createdAt organization { name } } } }\n  }\n": types.DefensesDocument,
     "\n  mutation CreateAttack($input: CreateAttackInput!) {\n    createAttack(input: $input) { id slug version }\n  }\n": types.CreateAttackDocument,
@@ -51,7 +55,7 @@ const documents: Documents = {
     "\n  query Trial($id: ID!) {\n    trial(id: $id) {\n      id ordinal dataset labels algorithm rate density attackKind defenseKind replicate seed config status attempts progress\n      worker backend error sourceIndex targetIndex targetClass targetLabel startedAt finishedAt\n      experiment { id name }\n      attack { id name slug version }\n      defense { id name slug version }\n      command configHash\n      result {\n        success targetPrediction targetConfidence cleanAccuracy poisonCount poisonShareAtTarget propagation detection timings backend configHash\n        attackMetrics seed config codeVersion datasetSha256 worker\n      }\n      artifacts { id kind mime sha256 size }\n    }\n  }\n": types.TrialDocument,
     "\n  query TrialArtifact($trial: ID!) {\n    trial(id: $trial) { id artifacts { id mime sha256 base64 } }\n  }\n": types.TrialArtifactDocument,
     "\n  query Leaderboard($filter: MatrixFilter) {\n    experiments(first: 50) {\n      edges {\n        node {\n          id name\n          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {\n            cells { row rowLabels successes trials paper { successes trials } }\n          }\n        }\n      }\n    }\n    datasets { slug name }\n    algorithms { slug name }\n  }\n": types.LeaderboardDocument,
-    "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities { slug label expression }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n": types.LaunchOptionsDocument,
+    "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities(first: 100) { edges { node { slug label expression } } }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n": types.LaunchOptionsDocument,
     "\n  query ExperimentTrialPairs($id: ID!, $after: String) {\n    experiment(id: $id) {\n      id\n      trials(first: 100, after: $after) {\n        edges { node { id targetClass targetLabel result { success } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ExperimentTrialPairsDocument,
     "\n  query TrialContract {\n    trialContract {\n      attacks { kind enumName description parameters { ...ContractParameterFields } }\n      overrides { ...ContractParameterFields }\n      densityAttackKinds\n    }\n  }\n  fragment ContractParameterFields on ContractParameter {\n    name type description min max exclusiveMin exclusiveMax default defaultByPreset values\n  }\n": types.TrialContractDocument,
     "\n  query PreviewExperiment($input: CreateExperimentInput!) {\n    previewExperiment(input: $input) { trialCount maxTrials }\n  }\n": types.PreviewExperimentDocument,
@@ -64,6 +68,14 @@ export function graphql(source: "\n  query Viewer {\n    viewer { organization {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateSession {\n    createSession { token expiresAt }\n  }\n"): typeof import('./graphql').CreateSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession {\n    endSession\n  }\n"): typeof import('./graphql').EndSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Datasets {\n    datasets { id slug name numClasses shape trainSize testSize source description }\n  }\n"): typeof import('./graphql').DatasetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -72,7 +84,7 @@ export function graphql(source: "\n  query Algorithms {\n    algorithms { id slu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Densities {\n    densities { id slug expression label description integral builtin }\n  }\n"): typeof import('./graphql').DensitiesDocument;
+export function graphql(source: "\n  query Densities {\n    densities(first: 100) { edges { node { id slug expression label description integral builtin } } }\n  }\n"): typeof import('./graphql').DensitiesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -120,7 +132,7 @@ export function graphql(source: "\n  query Leaderboard($filter: MatrixFilter) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities { slug label expression }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n"): typeof import('./graphql').LaunchOptionsDocument;
+export function graphql(source: "\n  query LaunchOptions {\n    datasets { slug name numClasses }\n    algorithms { slug name }\n    densities(first: 100) { edges { node { slug label expression } } }\n    attacks(first: 100) { edges { node { id slug name version kind } } }\n    defenses(first: 100) { edges { node { id slug name version kind } } }\n  }\n"): typeof import('./graphql').LaunchOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -128,6 +128,16 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { organization: { id: string, slug: string, name: string }, member: { id: string, name: string, role: MemberRole } } | null };
 
+export type CreateSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateSessionMutation = { createSession: { token: string, expiresAt: string } };
+
+export type EndSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EndSessionMutation = { endSession: boolean };
+
 export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -141,7 +151,7 @@ export type AlgorithmsQuery = { algorithms: Array<{ id: string, slug: string, na
 export type DensitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DensitiesQuery = { densities: Array<{ id: string, slug: string, expression: string, label: string, description: string, integral: number, builtin: boolean }> };
+export type DensitiesQuery = { densities: { edges: Array<{ node: { id: string, slug: string, expression: string, label: string, description: string, integral: number, builtin: boolean } }> } };
 
 export type AttacksQueryVariables = Exact<{
   first: number;
@@ -228,7 +238,7 @@ export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: strin
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: Array<{ slug: string, label: string, expression: string }>, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
+export type LaunchOptionsQuery = { datasets: Array<{ slug: string, name: string, numClasses: number }>, algorithms: Array<{ slug: string, name: string }>, densities: { edges: Array<{ node: { slug: string, label: string, expression: string } }> }, attacks: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: AttackKind } }> }, defenses: { edges: Array<{ node: { id: string, slug: string, name: string, version: number, kind: DefenseKind } }> } };
 
 export type ExperimentTrialPairsQueryVariables = Exact<{
   id: string | number;
@@ -300,6 +310,19 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const CreateSessionDocument = new TypedDocumentString(`
+    mutation CreateSession {
+  createSession {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession {
+  endSession
+}
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets {
   datasets {
@@ -328,14 +351,18 @@ export const AlgorithmsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AlgorithmsQuery, AlgorithmsQueryVariables>;
 export const DensitiesDocument = new TypedDocumentString(`
     query Densities {
-  densities {
-    id
-    slug
-    expression
-    label
-    description
-    integral
-    builtin
+  densities(first: 100) {
+    edges {
+      node {
+        id
+        slug
+        expression
+        label
+        description
+        integral
+        builtin
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<DensitiesQuery, DensitiesQueryVariables>;
@@ -666,10 +693,14 @@ export const LaunchOptionsDocument = new TypedDocumentString(`
     slug
     name
   }
-  densities {
-    slug
-    label
-    expression
+  densities(first: 100) {
+    edges {
+      node {
+        slug
+        label
+        expression
+      }
+    }
   }
   attacks(first: 100) {
     edges {

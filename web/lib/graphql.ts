@@ -3,8 +3,9 @@
  * handlers, server actions): it reads the API token from the httpOnly cookie and never ships it
  * to the browser.
  */
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { TOKEN_COOKIE } from './constants';
+import { apiUrl } from './public-origin';
 
 /** A document produced by codegen (`graphql(...)` from web/gql), typed by its result and variables. */
 export interface TypedDocument<TResult, TVariables> {
@@ -48,16 +49,7 @@ export class ApiError extends Error {
   }
 }
 
-/** URL of the GraphQL endpoint: FROGPOND_API_URL, else `/graphql` on the origin that served this request. */
-export async function apiUrl(): Promise<string> {
-  const fromEnv = process.env.FROGPOND_API_URL;
-  if (fromEnv && /^https?:\/\//.test(fromEnv)) return fromEnv;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? '127.0.0.1:4000';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}${fromEnv || '/graphql'}`;
-}
-
+/** The session token the cookie holds (a short-lived token made at sign-in, never the API token itself). */
 export async function currentToken(): Promise<string | undefined> {
   const jar = await cookies();
   return jar.get(TOKEN_COOKIE)?.value || undefined;
@@ -75,7 +67,7 @@ export async function gql<TResult, TVariables>(
   options: RequestOptions = {},
 ): Promise<TResult> {
   const token = options.token === undefined ? await currentToken() : options.token;
-  const res = await fetch(await apiUrl(), {
+  const res = await fetch(apiUrl(), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

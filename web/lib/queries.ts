@@ -10,6 +10,20 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+/** Sign-in: the pasted API token buys a short-lived session token, which is all the cookie ever holds. */
+export const CreateSessionMutation = graphql(`
+  mutation CreateSession {
+    createSession { token expiresAt }
+  }
+`);
+
+/** Sign-out: the session token is revoked on the server, not only forgotten by the browser. */
+export const EndSessionMutation = graphql(`
+  mutation EndSession {
+    endSession
+  }
+`);
+
 export const DatasetsQuery = graphql(`
   query Datasets {
     datasets { id slug name numClasses shape trainSize testSize source description }
@@ -24,7 +38,7 @@ export const AlgorithmsQuery = graphql(`
 
 export const DensitiesQuery = graphql(`
   query Densities {
-    densities { id slug expression label description integral builtin }
+    densities(first: 100) { edges { node { id slug expression label description integral builtin } } }
   }
 `);
 
@@ -148,7 +162,7 @@ export const LaunchOptionsQuery = graphql(`
   query LaunchOptions {
     datasets { slug name numClasses }
     algorithms { slug name }
-    densities { slug label expression }
+    densities(first: 100) { edges { node { slug label expression } } }
     attacks(first: 100) { edges { node { id slug name version kind } } }
     defenses(first: 100) { edges { node { id slug name version kind } } }
   }

@@ -34,6 +34,11 @@ test('validation refuses negative, non-finite, zero and over-long densities', ()
   assert.throws(() => validateDensity('1 / x'), /not finite/);
   assert.throws(() => validateDensity('log(x)'), /not finite/);
   assert.throws(() => validateDensity('0 * x'), /integrates to zero/);
+  // finite at every sample, but the integral (or its sums) would overflow: refused before anything is stored
+  for (const huge of ['1e308', 'exp(709*x)*1.5', '1e300 * x', 'exp(700*x)', '1e13']) {
+    assert.throws(() => validateDensity(huge), (e: unknown) => e instanceof DensityError && e.code === 'BAD_USER_INPUT', huge);
+  }
+  assert.ok(Number.isFinite(validateDensity('1e12').integral));
   assert.throws(() => validateDensity('x+'.repeat(100) + '1'), /limit is 200/);
   assert.ok(Math.abs(validateDensity('1.5 - x').integral - 1) < 1e-9);
 });

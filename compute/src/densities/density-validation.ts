@@ -11,7 +11,17 @@ export function sampleDensity(expr: DensityExpression, intervals = GRID_INTERVAL
   return values;
 }
 
-/** Integral of the sampled density on [0, 1]; throws DensityError where it is non-finite, negative or zero. */
+/**
+ * Largest density value accepted anywhere on [0, 1]. Densities are only used up to normalisation, so the bound costs
+ * nothing real, and it keeps every sum over the curve (integral, CDF) far from overflowing: `1e308` or
+ * `exp(709*x)*1.5` are finite at every point but their integral is not.
+ */
+export const MAX_DENSITY_VALUE = 1e12;
+
+/**
+ * Integral of the sampled density on [0, 1]; throws DensityError where it is non-finite, negative, above
+ * MAX_DENSITY_VALUE or zero, or where the normalised curve (value / integral) is not finite.
+ */
 function checkedIntegral(values: Float64Array): number {
   let integral = 0;
   for (let i = 0; i < values.length; i++) {
@@ -19,9 +29,14 @@ function checkedIntegral(values: Float64Array): number {
     const x = i / (values.length - 1);
     if (!Number.isFinite(v)) throw new DensityError(`density is not finite at x = ${x.toFixed(4)} (value ${v})`);
     if (v < 0) throw new DensityError(`density is negative at x = ${x.toFixed(4)} (value ${v.toPrecision(4)})`);
+    if (v > MAX_DENSITY_VALUE) throw new DensityError(`density exceeds ${MAX_DENSITY_VALUE} at x = ${x.toFixed(4)} (value ${v.toPrecision(4)})`);
     if (i > 0) integral += (values[i - 1] + v) / (2 * (values.length - 1));
   }
   if (!(integral > 1e-12)) throw new DensityError('density integrates to zero on [0, 1]');
+  if (!Number.isFinite(integral)) throw new DensityError('density integral is not finite');
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i] / integral)) throw new DensityError('normalised density is not finite');
+  }
   return integral;
 }
 

@@ -1,6 +1,11 @@
-/** One RFC 4180 CSV field: empty for null/undefined; quoted (quotes doubled) when it holds a comma, quote or newline. */
+/**
+ * One RFC 4180 CSV field: empty for null/undefined; quoted (quotes doubled) when it holds a comma, quote or newline.
+ * Text a spreadsheet would run as a formula (first character = + - @, tab or carriage return) is prefixed with an
+ * apostrophe; numbers are written as they are, so negative values stay numbers.
+ */
 export function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -7,6 +7,8 @@ export interface Actor {
   memberId: string;
   organizationId: string;
   role: MemberRole;
+  /** A web session token (short-lived, made by sign-in) rather than an API token. */
+  session?: boolean;
 }
 
 const RANK: Record<MemberRole, number> = { viewer: 0, member: 1, admin: 2 };

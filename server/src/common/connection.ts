@@ -42,13 +42,30 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
-  } catch { /* fallthrough */ }
-  throw badInput('Invalid cursor');
+/** What each position of a cursor's key must be. */
+export type CursorPart = 'uuid' | 'int' | 'string';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Parses a cursor strictly: canonical base64url of a JSON array whose items have exactly the kinds of `parts`
+ * (a cursor this server did not produce is BAD_USER_INPUT, never a database error).
+ */
+export function decodeCursor(cursor: string | null | undefined, parts: readonly CursorPart[]): unknown[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  const invalid = () => badInput('Invalid cursor', { field: 'after' });
+  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let v: unknown;
+  try { v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { throw invalid(); }
+  if (!Array.isArray(v) || v.length !== parts.length) throw invalid();
+  if (encodeCursor(v) !== cursor) throw invalid();
+  parts.forEach((kind, i) => {
+    const x = v[i];
+    const ok = kind === 'uuid' ? typeof x === 'string' && UUID_RE.test(x)
+      : kind === 'int' ? Number.isSafeInteger(x)
+      : typeof x === 'string' && x.length <= 200 && !x.includes('\u0000');
+    if (!ok) throw invalid();
+  });
+  return v;
 }
 
 /** Turns first+1 fetched rows into a page. */

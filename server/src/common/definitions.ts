@@ -74,7 +74,7 @@ export class DefinitionService<T extends VersionedDefinition> {
   }
 
   async list(args: { first: number; after?: string | null; kind?: string | null; slug?: string | null }): Promise<Page<T>> {
-    const cursor = decodeCursor(args.after, 2) as [string, number] | null;
+    const cursor = decodeCursor(args.after, ['string', 'int']) as [string, number] | null;
     const qb = this.ds.getRepository(this.entity).createQueryBuilder('d')
       .orderBy('d.slug', 'ASC').addOrderBy('d.version', 'ASC').take(args.first + 1);
     if (args.kind) qb.andWhere('d.kind = :kind', { kind: args.kind });

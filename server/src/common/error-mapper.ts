@@ -8,6 +8,9 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Client-safe extensions our own coded GraphQLErrors carry (limits, rate limits, the offending field). */
+const PASSTHROUGH = ['field', 'limit', 'rateLimited', 'retryAfter', 'complexity', 'maxComplexity'];
+
 /**
  * THE error mapper: every error leaving the API goes through here. Result: `extensions.code` is one of
  * ERROR_CODES, no stack trace ever, and unexpected errors are masked in production.
@@ -30,6 +33,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
     const rawCode = formatted.extensions?.code;
     if (typeof rawCode === 'string' && (ERROR_CODES as readonly string[]).includes(rawCode) && rawCode !== 'INTERNAL_SERVER_ERROR') {
       code = rawCode as ErrorCode;
+      for (const key of PASSTHROUGH) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       const validationErrors = formatted.extensions?.validationErrors;
       if (Array.isArray(validationErrors)) extensions.validationErrors = simplifyValidation(validationErrors);
     } else if (typeof rawCode === 'string' && CLIENT_CODES.has(rawCode)) {

@@ -15,7 +15,7 @@ export class AppError extends Error {
 export const badInput = (message: string, details?: Record<string, unknown>) => new AppError('BAD_USER_INPUT', message, details);
 export const unauthenticated = (message = 'A valid API token is required (Authorization: Bearer <token>)') =>
   new AppError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'Your token does not allow this operation') => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'Your token does not allow this operation', details?: Record<string, unknown>) => new AppError('FORBIDDEN', message, details);
 export const notFound = (what: string, id?: string) => new AppError('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);
 
 /** PostgreSQL error helpers (node-postgres puts the SQLSTATE on `.code`, TypeORM wraps it in driverError). */

@@ -22,7 +22,10 @@ describe('loadConfig', () => {
     assert.equal(c.port, 0);
     assert.equal(c.maxTrials, 20);
     assert.equal(c.emitSchema, false);
-    for (const env of [{ PORT: 'http' }, { PORT: '70000' }, { FROGPOND_MAX_TRIALS: '0' }, { NODE_ENV: 'staging' }, { DATABASE_URL: 'mysql://x' }, { FROGPOND_LOG_SQL: 'maybe' }]) {
+    assert.equal(c.introspection, false);
+    assert.equal(loadConfig({ FROGPOND_PUBLIC_ORIGIN: 'https://frogpond.example.org/' }).publicOrigin, 'https://frogpond.example.org');
+    for (const env of [{ PORT: 'http' }, { PORT: '70000' }, { FROGPOND_MAX_TRIALS: '0' }, { NODE_ENV: 'staging' }, { DATABASE_URL: 'mysql://x' }, { FROGPOND_LOG_SQL: 'maybe' },
+      { FROGPOND_PUBLIC_ORIGIN: 'javascript:alert(1)' }, { FROGPOND_PUBLIC_ORIGIN: 'https://a.example/path' }, { FROGPOND_ORGS_PER_TOKEN: '-1' }]) {
       assert.throws(() => loadConfig(env), ConfigError, JSON.stringify(env));
     }
   });

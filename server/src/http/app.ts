@@ -1,14 +1,18 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
 import { Context } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
-import { complexityLimitPlugin, depthLimit } from '../graphql/limits';
+import { complexityLimitPlugin, depthLimit, queriesAndMutationsOnly } from '../graphql/limits';
 import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
+import { jsonTooDeep } from '../common/edge-validation';
+import { RateLimiter } from '../common/rate-limit';
+import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHeaders } from './http-guards';
 import { Services } from '../services';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -20,6 +24,8 @@ export interface AppOptions {
   schema: GraphQLSchema;
   /** Handles every path other than /graphql and /healthz (the Next.js web app is mounted here). */
   fallbackHandler?: FallbackHandler;
+  /** State of a supervised embedded database ('ok', 'restarting', ...); anything but 'ok' makes /healthz degraded. */
+  healthProbe?: () => string;
 }
 
 export interface App {
@@ -29,7 +35,55 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const MAX_BODY = 16 * 1024 * 1024;
+/** Bodies beyond the limit are read and discarded up to this size (so the client gets its 413), then cut off. */
+const MAX_DRAIN = 64 * 1024 * 1024;
+
+/** HTTP status for a response whose every error has a client code and that carries no data. */
+const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/**
+ * Client errors get a 4xx status: a request that produced no data and only client-coded errors answers with the
+ * status of its first error (rate limits 429). Partial results (data and errors) stay 200, as GraphQL clients expect.
+ */
+function httpStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { errors, data } = response.body.singleResult;
+          if (!errors?.length || (data !== undefined && data !== null)) return;
+          const codes = errors.map((e) => String(e.extensions?.code ?? ''));
+          if (!codes.every((c) => c in STATUS_BY_CODE)) return;
+          response.http.status = errors[0].extensions?.rateLimited ? 429 : STATUS_BY_CODE[codes[0]];
+        },
+      };
+    },
+  };
+}
+
+/** Mutations per minute, per token and per client address (the socket's, never a forwarded header). */
+function mutationRateLimitPlugin(config: Config): ApolloServerPlugin<Context> {
+  const limiter = new RateLimiter();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation') return;
+          // Read at each request so an operator (or a test) can change the limits of a running server.
+          const wait = Math.max(
+            contextValue.actor ? limiter.hit(`token:${contextValue.actor.tokenId}`, config.mutationsPerMinutePerToken) : 0,
+            limiter.hit(`ip:${contextValue.clientIp}`, config.mutationsPerMinutePerIp));
+          if (wait > 0) {
+            throw new GraphQLError(`Too many mutations; retry in ${wait} s`, {
+              extensions: { code: 'FORBIDDEN', rateLimited: true, retryAfter: wait, http: { status: 429, headers: new Map([['retry-after', String(wait)]]) } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
 
 /** Apollo on a plain node http server (Apollo 5 has no built-in integration): /graphql, /healthz, then the fallback. */
 export async function createApp(opts: AppOptions): Promise<App> {
@@ -38,12 +92,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     schema: opts.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, production),
-    validationRules: [depthLimit(opts.config.maxDepth)],
+    validationRules: [depthLimit(opts.config.maxDepth), queriesAndMutationsOnly],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
-    plugins: [complexityLimitPlugin(opts.config.maxComplexity), ApolloServerPluginCacheControlDisabled()],
+    // Apollo's own landing page loads its explorer from a CDN: off (nothing this server serves loads from elsewhere).
+    plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config), httpStatusPlugin(),
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
     stringifyResult: (value) => JSON.stringify(value),
-    introspection: true,
+    introspection: opts.config.introspection,
   });
   await apollo.start();
 
@@ -54,16 +110,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
     let body: unknown;
     if (req.method === 'POST') {
-      const raw = await readBody(req);
+      const raw = await readBody(req, opts.config.maxBodyBytes);
       const type = headers.get('content-type') ?? '';
       if (type.includes('application/json')) {
         try { body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined; } catch {
           return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
         }
+        // A variable nested thousands of levels deep would exhaust the stack of whatever walks it next.
+        if (jsonTooDeep(body)) {
+          return sendJson(res, 400, { errors: [{ message: 'Request body is nested too deeply', extensions: { code: 'BAD_USER_INPUT' } }] });
+        }
       } else {
         body = raw.toString('utf8');
       }
     }
+    const clientIp = req.socket.remoteAddress ?? 'unknown';
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // Authentication errors are reported as a GraphQL error with code UNAUTHENTICATED.
@@ -75,7 +136,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           if (e instanceof AppError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
           throw e;
         }
-        return { ds: opts.ds, config: opts.config, services: opts.services, actor, loaders: createLoaders(opts.ds) };
+        return { ds: opts.ds, config: opts.config, services: opts.services, actor, loaders: createLoaders(opts.ds), clientIp };
       },
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -88,15 +149,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
   };
 
+  const security = baseSecurityHeaders(opts.config.publicOrigin);
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try { url = new URL(req.url ?? '/', 'http://localhost'); } catch { return sendJson(res, 400, { errors: [{ message: 'Bad request URL', extensions: { code: 'BAD_USER_INPUT' } }] }); }
+    for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
     const run = async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      if (url.pathname === '/healthz') {
-        await opts.ds.query('SELECT 1');
-        return sendJson(res, 200, { ok: true });
+      if (url.pathname === '/healthz') return health(res);
+      if (opts.fallbackHandler) {
+        stripSpoofableHeaders(req);
+        // State changes from a browser must come from the app's own origin (server actions, sign-out).
+        if (isUnsafeMethod(req.method)) {
+          const origin = req.headers.origin;
+          if (!origin || !allowedOrigins(opts.config, req.socket.localPort ?? 0).has(origin)) {
+            return sendJson(res, 403, { errors: [{ message: 'Cross-origin request refused', extensions: { code: 'FORBIDDEN' } }] });
+          }
+        }
+        return opts.fallbackHandler(req, res);
       }
-      if (opts.fallbackHandler) return opts.fallbackHandler(req, res);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
     };
@@ -104,6 +175,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       const status = err instanceof AppError && err.code === 'UNAUTHENTICATED' ? 401 : err instanceof HttpError ? err.status : 500;
       if (status === 500) console.error('[frogpond] request failed:', err);
       if (!res.headersSent) {
+        if (status === 413) res.setHeader('connection', 'close');
         const code = status === 401 ? 'UNAUTHENTICATED' : status === 413 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
         const message = status === 500 && production ? 'Internal server error' : (err as Error).message;
         sendJson(res, status, { errors: [{ message, extensions: { code } }] });
@@ -112,6 +184,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
     });
   };
+  /** 200 when the database answers, 503 with `degraded` while it does not (e.g. the embedded cluster restarting). */
+  async function health(res: http.ServerResponse) {
+    const embedded = opts.healthProbe?.();
+    try {
+      await opts.ds.query('SELECT 1');
+      if (embedded && embedded !== 'ok') return sendJson(res, 503, { ok: false, status: 'degraded', database: embedded });
+      return sendJson(res, 200, { ok: true });
+    } catch {
+      return sendJson(res, 503, { ok: false, status: 'degraded', database: embedded ?? 'unreachable' });
+    }
+  }
   return { handle, apollo, stop: () => apollo.stop() };
 }
 
@@ -119,17 +202,27 @@ class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/**
+ * Reads a request body of at most `max` bytes. A larger one is refused with 413; its remaining bytes are read and
+ * dropped (up to MAX_DRAIN) so that the client, still sending, receives the answer instead of a reset connection.
+ */
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpError(413, `Request body over ${max} bytes`);
+    const declared = Number(req.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = Number.isFinite(declared) && declared > max;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new HttpError(413, `Request body over ${MAX_BODY} bytes`)); req.destroy(); return; }
+      if (size > MAX_DRAIN) { req.destroy(); return; }
+      if (over) return;
+      if (size > max) { over = true; chunks.length = 0; return; }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
+    req.on('close', () => { if (over) reject(tooLarge()); });
   });
 }
 

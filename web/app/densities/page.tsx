@@ -22,9 +22,9 @@ export default async function DensitiesPage() {
         How interpolation poisons are spaced between the source (α = 0) and the target (α = 1): positions are quantiles of the
         normalised density (Carlini 2021, Table 3). Plots are computed on the server with the same safe parser the API uses.
       </p>
-      {data.densities.length === 0 ? <Empty>No densities registered.</Empty> : (
+      {data.densities.edges.length === 0 ? <Empty>No densities registered.</Empty> : (
         <div className="cards">
-          {data.densities.map((d) => {
+          {data.densities.edges.map(({ node: d }) => {
             const samples = sampleExpression(d.expression);
             return (
               <section className="card" key={d.id} aria-labelledby={`den-${d.slug}`} data-testid="density">

@@ -2,31 +2,38 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { ApiError } from '@/lib/graphql';
+import { ApiError, gql } from '@/lib/graphql';
 import { viewerForToken } from '@/lib/session';
 import { TOKEN_COOKIE } from '@/lib/constants';
+import { CreateSessionMutation } from '@/lib/queries';
+import { secureCookies } from '@/lib/public-origin';
+import { safeNextPath } from '@/lib/safe-redirect';
 import type { FormState } from '@/lib/form-errors';
 
-/** Checks the token with the API, then keeps it in an httpOnly cookie (never readable by page scripts). */
+/**
+ * Checks the token with the API and exchanges it for a short-lived session token, which an httpOnly cookie keeps
+ * (never readable by page scripts; the API token itself is never stored by the browser).
+ */
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const token = String(form.get('token') ?? '').trim();
-  const next = String(form.get('next') ?? '/');
+  const next = safeNextPath(form.get('next'));
   if (!token) return { errors: { token: 'Paste an API token.' }, values: { next } };
-  let viewer;
+  let session;
   try {
-    viewer = await viewerForToken(token);
+    const viewer = await viewerForToken(token);
+    if (!viewer) return { errors: { token: 'Token refused: the API does not know it.' }, values: { next } };
+    session = (await gql(CreateSessionMutation, {}, { token })).createSession;
   } catch (e) {
     const msg = e instanceof ApiError ? e.message : 'The API could not be reached.';
     return { errors: { token: `Token refused: ${msg}` }, values: { next } };
   }
-  if (!viewer) return { errors: { token: 'Token refused: the API does not know it.' }, values: { next } };
   const jar = await cookies();
-  jar.set(TOKEN_COOKIE, token, {
+  jar.set(TOKEN_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: process.env.FROGPOND_SECURE_COOKIES === 'true',
-    maxAge: 60 * 60 * 24 * 30,
+    secure: secureCookies(),
+    expires: new Date(session.expiresAt),
   });
-  redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  redirect(next);
 }

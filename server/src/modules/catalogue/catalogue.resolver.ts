@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, ConnectionArgs } from '../../common/connection';
 import { Context } from '../../graphql/context';
 import { Algorithm } from './algorithm.entity';
 import { Dataset } from './dataset.entity';
@@ -8,12 +9,17 @@ import { ReportedResult } from './reported-result.entity';
 import { CreateDensityInput } from './catalogue.inputs';
 import { notFound } from '../../common/errors';
 
+const LIST_COST = 20;
+export const DensityConnection = Connection(DensityFunction, 'Density');
+
 @Resolver()
 export class CatalogueResolver {
-  @Query(() => [Dataset]) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
-  @Query(() => [Algorithm]) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
-  @Query(() => [DensityFunction]) densities(@Ctx() ctx: Context) { return ctx.services.catalogue.densities(); }
-  @Query(() => [Publication]) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
+  // Unpaged lists cost what a page of their size would: a query aliasing one a thousand times is refused up front.
+  @Query(() => [Dataset], { complexity: LIST_COST }) datasets(@Ctx() ctx: Context) { return ctx.services.catalogue.datasets(); }
+  @Query(() => [Algorithm], { complexity: LIST_COST }) algorithms(@Ctx() ctx: Context) { return ctx.services.catalogue.algorithms(); }
+  @Query(() => DensityConnection, { description: 'Built-in densities first, then custom ones' })
+  densities(@Args() args: ConnectionArgs, @Ctx() ctx: Context) { return ctx.services.catalogue.densities(args); }
+  @Query(() => [Publication], { complexity: LIST_COST }) publications(@Ctx() ctx: Context) { return ctx.services.catalogue.publications(); }
 
   @Query(() => Publication, { description: 'A paper by slug, e.g. carlini2021' })
   async publication(@Arg('slug') slug: string, @Ctx() ctx: Context) {

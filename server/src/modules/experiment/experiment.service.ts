@@ -218,7 +218,7 @@ export class ExperimentService {
   }
 
   async list(actor: Actor | null, args: { first: number; after?: string | null; organizationId?: string | null }): Promise<Page<Experiment>> {
-    const cursor = decodeCursor(args.after, 1) as [string] | null;
+    const cursor = decodeCursor(args.after, ['uuid']) as [string] | null;
     const qb = this.ds.getRepository(Experiment).createQueryBuilder('e')
       .orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1);
     if (actor) qb.andWhere(`(e.visibility = 'PUBLIC' OR e.organization_id = :own)`, { own: actor.organizationId });
@@ -234,7 +234,7 @@ export class ExperimentService {
   }
 
   async trials(experimentId: string, args: { first: number; after?: string | null; status?: TrialStatus | null }): Promise<Page<Trial>> {
-    const cursor = decodeCursor(args.after, 1) as [number] | null;
+    const cursor = decodeCursor(args.after, ['int']) as [number] | null;
     const qb = this.ds.getRepository(Trial).createQueryBuilder('t')
       .where('t.experiment_id = :id', { id: experimentId }).orderBy('t.ordinal', 'ASC').take(args.first + 1);
     if (args.status) qb.andWhere('t.status = :status', { status: args.status });

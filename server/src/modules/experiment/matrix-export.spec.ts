@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { latexEscape, matrixToCsv, matrixToLatex } from './matrix-export';
+import { csvField, latexEscape, matrixToCsv, matrixToLatex } from './matrix-export';
 import { ExperimentMatrix, MatrixDimension } from './matrix.types';
 
 const cell = (row: string, col: string, k: number, n: number, paper?: [number, number]) => ({
@@ -30,5 +30,13 @@ describe('matrix export', () => {
     assert.equal(csv[0], 'ALGORITHM,RATE,successes,trials,scheduled,success_rate,wilson_low,wilson_high,clean_accuracy_mean,paper_successes,paper_trials');
     assert.equal(csv[1], 'fixmatch,0.001,7,8,8,0.875,,,,7,8');
     assert.equal(csv.length, 5);
+  });
+  it('never writes a cell a spreadsheet would run as a formula', () => {
+    for (const payload of ['=1+1', '+1', '-1+1', '@SUM(A1)', '=HYPERLINK("http://evil.example")', '\t=1', '\r=1', '=cmd|\' /C calc\'!A0']) {
+      const out = csvField(payload);
+      assert.ok(!/^"?[=+\-@\t\r]/.test(out), `${JSON.stringify(payload)} -> ${out}`);
+    }
+    assert.equal(csvField(-0.5), '-0.5', 'numbers stay numbers');
+    assert.equal(csvField('a,b'), '"a,b"');
   });
 });

@@ -1,5 +1,7 @@
 import { ExperimentMatrix, MatrixCell } from './matrix.types';
-import { csvRows } from '@frogpond/compute/csv';
+import { csvField, csvRows } from '@frogpond/compute/csv';
+
+export { csvField };
 
 /** Escapes LaTeX specials in table text. */
 export function latexEscape(text: string): string {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ApiToken } from './api-token.entity';
 import { Member, MemberRole } from './member.entity';
@@ -24,6 +25,12 @@ export class IssuedTokenPayload {
   @Field(() => ApiToken) apiToken: ApiToken;
   @Field(() => Member) member: Member;
   @Field(() => Organization) organization: Organization;
+}
+
+@ObjectType()
+export class SessionPayload {
+  @Field({ description: 'The session token. Shown once; only its hash is stored.' }) token: string;
+  @Field(() => GraphQLDateTime) expiresAt: Date;
 }
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TrialOutcome } from '@frogpond/compute';
-import { TrialResultService, TrialService } from '../trial/trial-result.service';
+import { TrialLease, TrialResultService, TrialService } from '../trial/trial-result.service';
 import type { ResultRecorder } from './queue.worker';
 
 /**
@@ -9,7 +9,7 @@ import type { ResultRecorder } from './queue.worker';
  */
 export function resultRecorder(ds: DataSource): ResultRecorder {
   const results = new TrialResultService(ds);
-  return (manager: EntityManager, trialId: string, outcome: TrialOutcome, worker: string) => results.record(manager, trialId, outcome, worker);
+  return (manager: EntityManager, trialId: string, outcome: TrialOutcome, lease: TrialLease) => results.record(manager, trialId, outcome, lease);
 }
 
 /** FAILED with the (stack-free) error message, through the server's TrialService (also refreshes the experiment). */

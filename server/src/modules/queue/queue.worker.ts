@@ -18,7 +18,7 @@ export function loadComputeRunTrial(): RunTrialFn {
 }
 
 /** Writes a trial's result rows (TrialResult + artifacts) in the given transaction; the server's service. */
-export type ResultRecorder = (manager: EntityManager, trialId: string, outcome: TrialOutcome, worker: string) => Promise<unknown>;
+export type ResultRecorder = (manager: EntityManager, trialId: string, outcome: TrialOutcome, lease: { worker: string; attempts: number }) => Promise<unknown>;
 
 export interface WorkerDeps {
   ds: DataSource;
@@ -194,7 +194,7 @@ export class TrialWorker {
       }
       // The server's services write the rows (TrialResult + artifacts + SUCCEEDED, or FAILED + error) and refresh the
       // experiment status; holding the experiment lock makes "last trial -> COMPLETED" race-free across workers.
-      if (outcome) await this.deps.record(m, trialId, outcome, this.name);
+      if (outcome) await this.deps.record(m, trialId, outcome, { worker: this.name, attempts: claim.attempts });
       else await this.deps.recordFailure(m, trialId, error ?? 'trial failed');
       await this.deps.boss.complete(TRIAL_QUEUE, jobId, { status: outcome ? 'SUCCEEDED' : 'FAILED' }, { db });
       return outcome ? 'SUCCEEDED' : 'FAILED';

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TrialOutcome } from '@frogpond/compute';
-import { Actor, canRead, requireRole } from '../../common/auth';
+import { Actor, canRead } from '../../common/auth';
+import { checkArtifact } from '../../common/artifact-policy';
 import { badInput, isUniqueViolation, notFound, pgConstraint } from '../../common/errors';
 import { isUuid } from '../../common/uuid';
 import { Experiment, Visibility } from '../experiment/experiment.entity';
@@ -10,14 +11,20 @@ import { TrialResult } from './trial-result.entity';
 import { outcomeColumns } from './trial-outcome';
 
 /**
- * What a result carries: compute's TrialOutcome. Through the GraphQL mutation some fields may be missing; a worker
- * always records the whole outcome.
+ * What a result carries: compute's TrialOutcome (a worker records the whole outcome; tests may leave optional
+ * fields out), with its artifacts as bytes.
  */
 export type RecordedOutcome = Pick<TrialOutcome, 'success' | 'backend' | 'configHash'> & Partial<Omit<TrialOutcome, 'artifacts'>> & {
   artifacts?: { kind: string; mime: string; bytes: Uint8Array; sha256?: string }[];
 };
 
-/** Trial results: written exactly once, never updated. */
+/** The claim a worker holds on a trial: its name (trial.worker) and the attempt it claimed (trial.attempts). */
+export interface TrialLease { worker: string; attempts: number }
+
+/**
+ * Trial results: written exactly once, never updated, and only by a worker that holds the trial's lease. There is
+ * no API path to this service: user tokens can never record a result.
+ */
 export class TrialResultService {
   constructor(private readonly ds: DataSource) {}
 
@@ -25,19 +32,24 @@ export class TrialResultService {
    * Records the result of a trial in the caller's transaction (`manager`): inserts TrialResult (every outcome field,
    * see trial-outcome.ts) and artifacts, marks the trial SUCCEEDED and refreshes the experiment's status. A second
    * result for the same trial is refused (BAD_USER_INPUT "already has a result"); a cancelled trial takes no result.
-   * `worker` is the name of the worker that ran it (provenance).
+   * The trial must be RUNNING under `lease` (claimed by that worker, that attempt): a trial nobody claimed takes no
+   * result. The lease's worker is stored as the result's provenance.
    */
-  async record(manager: EntityManager, trialId: string, outcome: RecordedOutcome, worker: string | null = null): Promise<TrialResult> {
+  async record(manager: EntityManager, trialId: string, outcome: RecordedOutcome, lease: TrialLease): Promise<TrialResult> {
     // Not inside a transaction (e.g. ds.manager)? Open one: the result, artifacts and status change go together.
-    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((t) => this.record(t, trialId, outcome, worker));
+    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((t) => this.record(t, trialId, outcome, lease));
     const trial = await manager.findOne(Trial, { where: { id: trialId }, lock: { mode: 'pessimistic_write' } });
     if (!trial) throw notFound('Trial', trialId);
     if (trial.status === TrialStatus.CANCELLED) throw badInput(`Trial ${trialId} was cancelled; its result is not recorded`);
+    if (trial.status !== TrialStatus.RUNNING || !lease || trial.worker !== lease.worker || trial.attempts !== lease.attempts) {
+      throw badInput(`Trial ${trialId} is not running under this worker's lease; its result is not recorded`);
+    }
     if (typeof outcome.success !== 'boolean' || !outcome.backend || !outcome.configHash) {
       throw badInput('A result needs success (boolean), backend and configHash');
     }
     const artifacts = (outcome.artifacts ?? []).map((a) => {
       const bytes = Buffer.from(a.bytes);
+      checkArtifact(a.kind, a.mime, bytes);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       if (a.sha256 && a.sha256.toLowerCase() !== sha256) throw badInput(`Artifact ${a.kind}: sha256 does not match its bytes`);
       return { kind: a.kind, mime: a.mime, bytes, sha256 };
@@ -46,7 +58,7 @@ export class TrialResultService {
     // (a unique violation would abort it). The unique constraint stays the final guard.
     const [dup] = await manager.query(`SELECT 1 FROM trial_result WHERE trial_id = $1`, [trialId]);
     if (dup) throw badInput(`Trial ${trialId} already has a result; results are written once and never updated`);
-    const cols = outcomeColumns(outcome, worker ?? trial.worker);
+    const cols = outcomeColumns(outcome, lease.worker);
     let resultId: string;
     try {
       const names = Object.keys(cols);
@@ -73,17 +85,6 @@ export class TrialResultService {
       [trialId, outcome.backend, outcome.sourceIndex ?? null, outcome.targetIndex ?? null, outcome.targetClass ?? null, outcome.targetLabel ?? null]);
     await refreshExperimentStatus(manager, trial.experimentId);
     return (await manager.findOneBy(TrialResult, { id: resultId }))!;
-  }
-
-  /** GraphQL path: a member token of the owning organization, one transaction. */
-  async recordAs(actor: Actor | null, trialId: string, outcome: RecordedOutcome): Promise<TrialResult> {
-    return this.ds.transaction(async (t) => {
-      const rows: { organization_id: string; visibility: Visibility }[] = await t.query(
-        `SELECT e.organization_id, e.visibility FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]);
-      if (!rows.length || !canRead(actor, rows[0].organization_id, rows[0].visibility === Visibility.PUBLIC)) throw notFound('Trial', trialId);
-      requireRole(actor, rows[0].organization_id);
-      return this.record(t, trialId, outcome);
-    });
   }
 }
 

@@ -6,20 +6,12 @@ import { Experiment } from '../experiment/experiment.entity';
 import { Artifact } from './artifact.entity';
 import { Trial } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
-import { RecordTrialResultInput } from './trial.inputs';
-import type { RecordedOutcome } from './trial-result.service';
 import { ResolvedTrialConfig, resolveTrialConfig, trialCommand, trialConfigHash } from '@frogpond/compute/contract';
 
 @Resolver(() => Trial)
 export class TrialResolver {
   @Query(() => Trial)
   trial(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.services.trials.get(ctx.actor, id); }
-
-  @Mutation(() => TrialResult, { description: 'Worker-facing: records a trial result exactly once (a second one is refused)' })
-  recordTrialResult(@Arg('input') input: RecordTrialResultInput, @Ctx() ctx: Context) {
-    const artifacts = input.artifacts?.map((a) => ({ kind: a.kind, mime: a.mime, sha256: a.sha256, bytes: Buffer.from(a.base64, 'base64') }));
-    return ctx.services.results.recordAs(ctx.actor, input.trialId, { ...input, artifacts } as unknown as RecordedOutcome);
-  }
 
   @FieldResolver(() => Experiment)
   experiment(@Root() t: Trial, @Ctx() ctx: Context) { return ctx.loaders.experiment.load(t.experimentId); }

@@ -68,5 +68,5 @@ export async function createAttackAction(_prev: FormState, form: FormData): Prom
 
 async function sameDensity(slug: string, expression: string): Promise<boolean> {
   const { densities } = await gql(DensitiesQuery);
-  return densities.some((d) => d.slug === slug && d.expression.replace(/\s+/g, '') === expression.replace(/\s+/g, ''));
+  return densities.edges.some(({ node: d }) => d.slug === slug && d.expression.replace(/\s+/g, '') === expression.replace(/\s+/g, ''));
 }

@@ -19,7 +19,7 @@ export default async function NewAttackPage() {
   } catch (e) {
     return <><h1>Define an attack</h1><ApiFailure error={e} /></>;
   }
-  const densities = data.densities.map((d) => ({ slug: d.slug, label: d.label, expression: d.expression, samples: sampleExpression(d.expression) }));
+  const densities = data.densities.edges.map(({ node: d }) => ({ slug: d.slug, label: d.label, expression: d.expression, samples: sampleExpression(d.expression) }));
   const { attacks, densityAttackKinds } = contract.trialContract;
   return (
     <>

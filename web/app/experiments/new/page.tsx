@@ -21,7 +21,7 @@ export default async function NewExperimentPage() {
   const options = {
     datasets: data.datasets.map((d) => ({ value: d.slug, label: d.name })),
     algorithms: data.algorithms.map((a) => ({ value: a.slug, label: a.name })),
-    densities: data.densities.map((d) => ({ value: d.slug, label: d.label })),
+    densities: data.densities.edges.map(({ node: d }) => ({ value: d.slug, label: d.label })),
     attacks: data.attacks.edges.map(({ node: a }) => ({ value: a.id, label: `${a.name} v${a.version}` })),
     defenses: data.defenses.edges.map(({ node: d }) => ({ value: d.id, label: `${d.name} v${d.version}` })),
     overrides: contract.trialContract.overrides,

@@ -1,0 +1,38 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Content Security Policy for every page: scripts only from this origin or carrying this response's nonce (Next.js
+ * puts the nonce on its own inline bootstrap scripts when it finds it in the request's CSP), no plugins, no base
+ * rewriting, no framing. Inline style attributes stay allowed: charts set positions through them.
+ */
+function policy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = policy(nonce, (process.env.FROGPOND_PUBLIC_ORIGIN ?? '').startsWith('https:'));
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
+
+export const config = {
+  // Pages only: static assets and artifact downloads carry their own headers.
+  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|trials/[^/]+/artifacts/).*)' }],
+};
