@@ -160,7 +160,7 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     const trials = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
     const input = { success: true, targetPrediction: 1, targetConfidence: 0.9, cleanAccuracy: 0.8, poisonCount: 5,
-      propagation: { alphas: [0, 0.5, 1] }, timings: { totalMs: 12 }, backend: 'cpu', configHash: 'abc',
+      propagation: { alphas: [0, 0.5, 1], firstEpochAtTarget: [null, 2, 1], epochs: [] }, timings: { totalMs: 12, dataMs: 1, craftMs: 2, defenseMs: 0, trainMs: 8, evalMs: 1 }, backend: 'cpu', configHash: 'abc',
       artifacts: [{ kind: 'poison-strip', mime: 'image/png', bytes: png }] };
     // a trial no worker claimed takes no result
     assert.equal(await codeOf(recordAsWorker(server, trials[0].id, input, { claim: false })), 'BAD_USER_INPUT');

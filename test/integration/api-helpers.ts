@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { startServer, RunningServer, StartOptions } from '../../server/src/server';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded';
+import type { RecordedOutcome } from '../../server/src/modules/trial/trial-result.service';
 
 /**
  * A fresh, empty database for one test file: CREATE DATABASE frogpond_test_<random> on the TEST_DATABASE_URL server
@@ -90,10 +91,8 @@ export async function claimTrial(server: RunningServer, trialId: string, worker 
   return { worker, attempts: rows[0]?.attempts ?? -1 };
 }
 
-export interface OutcomeForTest {
-  success: boolean; backend: string; configHash: string; cleanAccuracy?: number; targetPrediction?: number; targetConfidence?: number;
-  poisonCount?: number; propagation?: unknown; timings?: unknown; artifacts?: { kind: string; mime: string; bytes: Uint8Array; sha256?: string }[];
-}
+/** A result as a test records it: compute's outcome, with the fields a test does not care about left out. */
+export type OutcomeForTest = RecordedOutcome;
 
 /**
  * Records a result the only way one can be recorded: through the worker's service, under the lease of a worker that
