@@ -7,18 +7,24 @@ import { DefenseService } from './modules/defense/defense.service';
 import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
+import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
+import { ReadCache } from './common/read-cache';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
 export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {
+  // Off until startServer makes it listen for result notifications (a worker process never serves cached reads).
+  const cache = new ReadCache();
   return {
+    cache,
     organizations: new OrganizationService(ds),
     catalogue: new CatalogueService(ds),
     attacks: new AttackService(ds),
     defenses: new DefenseService(ds),
     experiments: new ExperimentService(ds, config),
-    matrix: new MatrixService(ds),
+    matrix: new MatrixService(ds, cache),
+    leaderboard: new LeaderboardService(ds, cache),
     trials: new TrialService(ds),
-    results: new TrialResultService(ds),
+    results: new TrialResultService(ds, cache),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { badInput, isUniqueViolation, notFound, pgConstraint } from '../../commo
 import { Experiment, Visibility } from '../experiment/experiment.entity';
 import { Trial, TrialStatus } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
+import { ReadCache } from '../../common/read-cache';
 
 /** What a worker records: the compute TrialOutcome (brief contract 3), artifacts as bytes. */
 export interface TrialOutcomeInput {
@@ -27,7 +28,7 @@ export interface TrialOutcomeInput {
 
 /** Trial results: written exactly once, never updated. */
 export class TrialResultService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, private readonly cache?: ReadCache) {}
 
   /**
    * Records the result of a trial in the caller's transaction (`manager`): inserts TrialResult and artifacts,
@@ -85,13 +86,18 @@ export class TrialResultService {
 
   /** GraphQL path: a member token of the owning organization, one transaction. */
   async recordAs(actor: Actor | null, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
-    return this.ds.transaction(async (t) => {
-      const rows: { organization_id: string; visibility: Visibility }[] = await t.query(
-        `SELECT e.organization_id, e.visibility FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]);
+    let experimentId = '';
+    const result = await this.ds.transaction(async (t) => {
+      const rows: { organization_id: string; visibility: Visibility; experiment_id: string }[] = await t.query(
+        `SELECT e.organization_id, e.visibility, e.id AS experiment_id FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]);
       if (!rows.length || !canRead(actor, rows[0].organization_id, rows[0].visibility === Visibility.PUBLIC)) throw notFound('Trial', trialId);
       requireRole(actor, rows[0].organization_id);
+      experimentId = rows[0].experiment_id;
       return this.record(t, trialId, outcome);
     });
+    // Committed: this process's cached reads drop it now (the NOTIFY reaches every process a moment later).
+    this.cache?.invalidate(experimentId);
+    return result;
   }
 }
 
