@@ -78,6 +78,33 @@ export type ExperimentStatus =
   | 'QUEUED'
   | 'RUNNING';
 
+/** Restricts the settings listed; every list is OR within, AND across */
+export type LeaderboardFilter = {
+  algorithms?: Array<string> | null | undefined;
+  /** attack ids, slugs or kinds */
+  attacks?: Array<string> | null | undefined;
+  datasets?: Array<string> | null | undefined;
+  /** defense ids, slugs or kinds ("none" = no defense) */
+  defenses?: Array<string> | null | undefined;
+  /** density slugs ("none" = no density) */
+  densities?: Array<string> | null | undefined;
+  labels?: Array<number> | null | undefined;
+  /** only settings with at least this many ranked trials */
+  minTrials?: number | null | undefined;
+  /** scale presets: toy, mini, paper */
+  presets?: Array<string> | null | undefined;
+  /** poison rates as fractions (0.01 = 1%) */
+  rates?: Array<number> | null | undefined;
+};
+
+/** RANK: lower bound of the Wilson 95% interval (then success rate, then trials); the others by their value */
+export type LeaderboardSort =
+  | 'EXPERIMENTS'
+  | 'POISON_RATE'
+  | 'RANK'
+  | 'SUCCESS_RATE'
+  | 'TRIALS';
+
 /** A coordinate of a trial cell */
 export type MatrixDimension =
   | 'ALGORITHM'
@@ -88,25 +115,15 @@ export type MatrixDimension =
   | 'LABELS'
   | 'RATE';
 
-/** Restricts the trials aggregated; every list is OR within, AND across */
-export type MatrixFilter = {
-  algorithms?: Array<string> | null | undefined;
-  /** attack ids or attack kinds */
-  attacks?: Array<string> | null | undefined;
-  datasets?: Array<string> | null | undefined;
-  /** defense ids or defense kinds ("none" = no defense) */
-  defenses?: Array<string> | null | undefined;
-  /** density slugs */
-  densities?: Array<string> | null | undefined;
-  labels?: Array<number> | null | undefined;
-  rates?: Array<number> | null | undefined;
-};
-
 /** viewer: read private data; member: write; admin: manage tokens */
 export type MemberRole =
   | 'admin'
   | 'member'
   | 'viewer';
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type TrialStatus =
   | 'CANCELLED'
@@ -215,11 +232,15 @@ export type TrialArtifactQueryVariables = Exact<{
 export type TrialArtifactQuery = { trial: { id: string, artifacts: Array<{ id: string, mime: string, sha256: string, base64: string | null }> } };
 
 export type LeaderboardQueryVariables = Exact<{
-  filter?: MatrixFilter | null | undefined;
+  filter?: LeaderboardFilter | null | undefined;
+  sort?: LeaderboardSort | null | undefined;
+  direction?: SortDirection | null | undefined;
+  after?: string | null | undefined;
+  includeNearChance?: boolean | null | undefined;
 }>;
 
 
-export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: string, name: string, matrix: { cells: Array<{ row: Array<string>, rowLabels: Array<string>, successes: number, trials: number, paper: { successes: number, trials: number } | null }> } } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -584,23 +605,52 @@ export const TrialArtifactDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrialArtifactQuery, TrialArtifactQueryVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
-    query Leaderboard($filter: MatrixFilter) {
-  experiments(first: 50) {
+    query Leaderboard($filter: LeaderboardFilter, $sort: LeaderboardSort, $direction: SortDirection, $after: String, $includeNearChance: Boolean) {
+  leaderboard(
+    first: 50
+    filter: $filter
+    sort: $sort
+    direction: $direction
+    after: $after
+    includeNearChance: $includeNearChance
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
-        id
-        name
-        matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
-          cells {
-            row
-            rowLabels
-            successes
-            trials
-            paper {
-              successes
-              trials
-            }
-          }
+        key
+        rank
+        attack
+        attackId
+        dataset
+        labels
+        algorithm
+        rate
+        density
+        densityLabel
+        defense
+        preset
+        successes
+        trials
+        successRate
+        wilsonLow
+        wilsonHigh
+        nearChanceTrials
+        experimentCount
+        organizationCount
+        experiments {
+          id
+          name
+          organization
+        }
+        paper {
+          successes
+          trials
+          publication
+          table
         }
       }
     }

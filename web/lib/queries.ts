@@ -122,16 +122,18 @@ export const ArtifactQuery = graphql(`
   }
 `);
 
-/** Leaderboard: per public experiment, k/n grouped by attack and setting (merged across experiments by the page). */
+/** Leaderboard: one row per complete setting over every finished trial the viewer may see, computed by the server. */
 export const LeaderboardQuery = graphql(`
-  query Leaderboard($filter: MatrixFilter) {
-    experiments(first: 50) {
+  query Leaderboard($filter: LeaderboardFilter, $sort: LeaderboardSort, $direction: SortDirection, $after: String, $includeNearChance: Boolean) {
+    leaderboard(first: 50, filter: $filter, sort: $sort, direction: $direction, after: $after, includeNearChance: $includeNearChance) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id name
-          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
-            cells { row rowLabels successes trials paper { successes trials } }
-          }
+          key rank attack attackId dataset labels algorithm rate density densityLabel defense preset
+          successes trials successRate wilsonLow wilsonHigh nearChanceTrials
+          experimentCount organizationCount experiments { id name organization }
+          paper { successes trials publication table }
         }
       }
     }
