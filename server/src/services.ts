@@ -7,6 +7,7 @@ import { DefenseService } from './modules/defense/defense.service';
 import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
+import { ExperimentExportService } from './modules/experiment/experiment-export.service';
 import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
 import { ReadCache } from './common/read-cache';
 
@@ -14,14 +15,17 @@ import { ReadCache } from './common/read-cache';
 export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {
   // Off until startServer makes it listen for result notifications (a worker process never serves cached reads).
   const cache = new ReadCache();
+  const experiments = new ExperimentService(ds, config);
+  const matrix = new MatrixService(ds, cache);
   return {
     cache,
     organizations: new OrganizationService(ds),
     catalogue: new CatalogueService(ds),
     attacks: new AttackService(ds),
     defenses: new DefenseService(ds),
-    experiments: new ExperimentService(ds, config),
-    matrix: new MatrixService(ds, cache),
+    experiments,
+    matrix,
+    exports: new ExperimentExportService(ds, experiments, matrix),
     leaderboard: new LeaderboardService(ds, cache),
     trials: new TrialService(ds),
     results: new TrialResultService(ds, cache),

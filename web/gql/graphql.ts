@@ -199,7 +199,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -241,6 +241,15 @@ export type LeaderboardQueryVariables = Exact<{
 
 
 export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+
+export type ExperimentExportQueryVariables = Exact<{
+  id: string | number;
+  rows: Array<MatrixDimension> | MatrixDimension;
+  columns: Array<MatrixDimension> | MatrixDimension;
+}>;
+
+
+export type ExperimentExportQuery = { experiment: { id: string, matrix: { csv: string, json: string, latex: string } } };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -435,6 +444,12 @@ export const ExperimentDocument = new TypedDocumentString(`
     createdAt
     organization {
       name
+    }
+    citation {
+      key
+      permalink
+      bibtex
+      reference
     }
     statusCounts {
       status
@@ -665,6 +680,18 @@ export const LeaderboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const ExperimentExportDocument = new TypedDocumentString(`
+    query ExperimentExport($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+  experiment(id: $id) {
+    id
+    matrix(rows: $rows, columns: $columns) {
+      csv
+      json
+      latex
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentExportQuery, ExperimentExportQueryVariables>;
 export const LaunchOptionsDocument = new TypedDocumentString(`
     query LaunchOptions {
   datasets {

@@ -44,15 +44,6 @@ export function dateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? String(iso) : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
-/** RFC 4180 CSV of a header row and data rows. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** Parameters as short `key = value` items (definition tables). */
 export function paramItems(params: unknown): string[] {
   if (!params || typeof params !== 'object') return [];

@@ -67,6 +67,7 @@ export const ExperimentQuery = graphql(`
     experiment(id: $id) {
       id name description visibility preset status trialCount seedBase createdAt
       organization { name }
+      citation { key permalink bibtex reference }
       statusCounts { status count }
       matrix(rows: $rows, columns: $columns) {
         cells {
@@ -139,6 +140,13 @@ export const LeaderboardQuery = graphql(`
     }
     datasets { slug name }
     algorithms { slug name }
+  }
+`);
+
+/** The server's exports of a matrix (the one implementation; the download route passes them through). */
+export const ExperimentExportQuery = graphql(`
+  query ExperimentExport($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+    experiment(id: $id) { id matrix(rows: $rows, columns: $columns) { csv json latex } }
   }
 `);
 

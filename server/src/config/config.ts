@@ -25,6 +25,8 @@ export interface Config {
   logSql: boolean;
   /** Write schema.graphql at the repo root when the schema is built (dev/build, never in production). */
   emitSchema: boolean;
+  /** Public origin of the site (FROGPOND_PUBLIC_URL): permalinks and citations are built from it, never from request headers. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const publicUrl = (env.FROGPOND_PUBLIC_URL?.trim() || 'http://localhost:4000').replace(/\/+$/, '');
+  let parsed: URL | undefined;
+  try { parsed = new URL(publicUrl); } catch { /* refused below */ }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.pathname !== '/' || parsed.search || parsed.hash) {
+    throw new ConfigError(`FROGPOND_PUBLIC_URL must be an http(s) origin such as https://frogpond.example, got "${publicUrl}"`);
+  }
   return {
     databaseUrl,
     home: expandHome(env.FROGPOND_HOME?.trim() || '~/.frogpond'),
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: int(env, 'FROGPOND_PG_PORT', 0, 0, 65535),
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
+    publicUrl,
   };
 }
 

@@ -10,6 +10,7 @@ import { complexityLimitPlugin, depthLimit } from '../graphql/limits';
 import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
+import { isDownload, serveDownload } from './downloads';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -92,6 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const run = async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (isDownload(url.pathname)) return serveDownload(opts.services, opts.config.publicUrl, req, res, url);
       if (url.pathname === '/healthz') {
         await opts.ds.query('SELECT 1');
         return sendJson(res, 200, { ok: true });
