@@ -74,4 +74,22 @@ describe('exports and citations: one server implementation for GraphQL fields an
     assert.equal(text, c.bibtex);
     assert.ok(!text.includes('evil.example'));
   });
+
+  it('gives GraphQL answers an ETag and a Cache-Control that fits their visibility', async () => {
+    const post = (query: string, headers: Record<string, string> = {}) => fetch(server.graphqlUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { id: pub } }) });
+    const q = `query($id: ID!) { experiment(id: $id) { matrix(rows: [RATE]) { cells { successes trials } } } }`;
+    const anon = await post(q);
+    assert.equal(anon.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
+    const etag = anon.headers.get('etag')!;
+    assert.ok(etag);
+    assert.equal((await post(q, { 'if-none-match': etag })).status, 304);
+    const signed = await post(q, { authorization: `Bearer ${a.token}` });
+    assert.equal(signed.headers.get('cache-control'), 'private, no-cache');
+    const bad = await post(`query { experiment(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    assert.equal(bad.headers.get('cache-control'), 'no-store');
+    assert.equal(bad.headers.get('etag'), null);
+    const mutation = await post(`mutation { createDensity(input: { slug: "x-cache", expression: "x", label: "x" }) { slug } }`, { authorization: `Bearer ${a.token}` });
+    assert.equal(mutation.headers.get('cache-control'), 'no-store');
+  });
 });

@@ -11,6 +11,7 @@ import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
+import { etagOf, httpCachePolicyPlugin } from './http-cache';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -41,7 +42,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     formatError: (formatted, error) => formatError(formatted, error, production),
     validationRules: [depthLimit(opts.config.maxDepth)],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
-    plugins: [complexityLimitPlugin(opts.config.maxComplexity), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityLimitPlugin(opts.config.maxComplexity), ApolloServerPluginCacheControlDisabled(), httpCachePolicyPlugin],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
     stringifyResult: (value) => JSON.stringify(value),
     introspection: true,
@@ -82,6 +83,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      // Cacheable answers carry an ETag; a client holding the same bytes gets 304 and no body.
+      if (res.statusCode === 200 && !String(res.getHeader('cache-control') ?? 'no-store').includes('no-store')) {
+        const etag = etagOf(result.body.string);
+        res.setHeader('etag', etag);
+        if (req.headers['if-none-match'] === etag) { res.statusCode = 304; return res.end(); }
+      }
       res.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
