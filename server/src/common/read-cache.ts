@@ -62,6 +62,20 @@ export class ReadCache {
     for (const [key, e] of this.entries) if (e.experimentId === null || ids.has(e.experimentId)) this.entries.delete(key);
   }
 
+  /** A cached value, if the cache serves reads now. */
+  lookup<T>(key: string): T | undefined {
+    return this.client ? (this.entries.get(key)?.value as T | undefined) : undefined;
+  }
+
+  /** Call before computing a value to `put` later: the value is kept only if nothing was invalidated in between. */
+  begin(): number { return this.generation; }
+
+  put(key: string, experimentId: string | null, value: unknown, generation: number): void {
+    if (generation !== this.generation || !this.client) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, experimentId });
+  }
+
   /**
    * The cached value of `key`, else `compute()`'s, stored when no invalidation happened meanwhile.
    * `experimentId`: the experiment the value derives from alone (null: derived from many, e.g. a leaderboard).
@@ -70,12 +84,9 @@ export class ReadCache {
     if (!this.client) return compute();
     const hit = this.entries.get(key);
     if (hit) return hit.value as T;
-    const gen = this.generation;
+    const gen = this.begin();
     const value = await compute();
-    if (gen === this.generation && this.client) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { value, experimentId });
-    }
+    this.put(key, experimentId, value, gen);
     return value;
   }
 }

@@ -11,7 +11,7 @@ import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
-import { etagOf, httpCachePolicyPlugin } from './http-cache';
+import { etagOf, httpCachePolicyPlugin, RESULT_ONLY_HEADER } from './http-cache';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -55,8 +55,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown;
+    let cacheKey: string | null = null;
+    let generation = 0;
     if (req.method === 'POST') {
       const raw = await readBody(req);
+      // Anonymous reads of public results are answered from memory until a result lands (the same bytes Apollo
+      // would produce: same operation, same variables, public data only).
+      if (!req.headers.authorization && raw.length <= 16_384) {
+        cacheKey = `http:${headers.get('accept') ?? ''}:${headers.get('content-type') ?? ''}:${raw.toString('utf8')}`;
+        const hit = opts.services.cache.lookup<CachedAnswer>(cacheKey);
+        if (hit) return sendCached(req, res, hit);
+        generation = opts.services.cache.begin();
+      }
       const type = headers.get('content-type') ?? '';
       if (type.includes('application/json')) {
         try { body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined; } catch {
@@ -80,9 +90,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
         return { ds: opts.ds, config: opts.config, services: opts.services, actor, loaders: createLoaders(opts.ds) };
       },
     });
+    const resultsOnly = result.headers.get(RESULT_ONLY_HEADER) === '1';
+    result.headers.delete(RESULT_ONLY_HEADER);
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      if (cacheKey && resultsOnly && res.statusCode === 200 && result.body.string.length <= 512 * 1024) {
+        const etag = etagOf(result.body.string);
+        opts.services.cache.put(cacheKey, null, { body: result.body.string, etag, contentType: result.headers.get('content-type') ?? 'application/json' }, generation);
+      }
       // Cacheable answers carry an ETag; a client holding the same bytes gets 304 and no body.
       if (res.statusCode === 200 && !String(res.getHeader('cache-control') ?? 'no-store').includes('no-store')) {
         const etag = etagOf(result.body.string);
@@ -146,4 +162,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
+}
+
+interface CachedAnswer { body: string; etag: string; contentType: string }
+
+function sendCached(req: http.IncomingMessage, res: http.ServerResponse, hit: CachedAnswer) {
+  res.setHeader('content-type', hit.contentType);
+  res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
+  res.setHeader('vary', 'Authorization');
+  res.setHeader('etag', hit.etag);
+  if (req.headers['if-none-match'] === hit.etag) { res.statusCode = 304; res.end(); return; }
+  res.statusCode = 200;
+  res.end(hit.body);
 }
