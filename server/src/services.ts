@@ -8,6 +8,7 @@ import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
 import { ExperimentExportService } from './modules/experiment/experiment-export.service';
+import { TrialEvidenceService } from './modules/trial/trial-evidence.service';
 import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
 import { ReadCache } from './common/read-cache';
 
@@ -26,6 +27,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
     experiments,
     matrix,
     exports: new ExperimentExportService(ds, experiments, matrix),
+    evidence: new TrialEvidenceService(ds),
     leaderboard: new LeaderboardService(ds, cache),
     trials: new TrialService(ds),
     results: new TrialResultService(ds, cache),

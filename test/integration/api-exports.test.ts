@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { float32Npy } from '@frogpond/compute/dist/trial/npy';
 import * as bibtex from 'bibtex-parse';
 import { bootstrapOrg, builtinAttackId, gql, startTestServer, TestServer } from './api-helpers';
 
@@ -91,5 +93,44 @@ describe('exports and citations: one server implementation for GraphQL fields an
     assert.equal(bad.headers.get('etag'), null);
     const mutation = await post(`mutation { createDensity(input: { slug: "x-cache", expression: "x", label: "x" }) { slug } }`, { authorization: `Bearer ${a.token}` });
     assert.equal(mutation.headers.get('cache-control'), 'no-store');
+  });
+
+  it("downloads a trial's manifest (resolved config, hashes, result) and its poisons as NPY", async () => {
+    const [t, bare] = await server.ds.query(`SELECT id, config, seed FROM trial WHERE experiment_id = $1 ORDER BY ordinal LIMIT 2`, [pub]);
+    // A trial recorded with its poisons: a fresh one of the same experiment's shape.
+    const attack = await builtinAttackId(server, 'interpolation');
+    const actor = await server.services.organizations.authenticate(`Bearer ${a.token}`);
+    const { experiment } = await server.services.experiments.createExperiment(actor, {
+      organizationId: a.organizationId, name: 'with poisons', preset: 'toy',
+      matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [attack], trialsPerCell: 1 },
+    });
+    const [withPoisons] = await server.ds.query(`SELECT id, config, seed FROM trial WHERE experiment_id = $1`, [experiment.id]);
+    const npy = float32Npy(new Float32Array([0.1, 0.2, 0.3, 0.4]), [2, 2]);
+    await server.services.results.record(server.ds.manager, withPoisons.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'cfg-hash-1',
+      artifacts: [{ kind: 'poisons', mime: 'application/x-npy', bytes: npy }] });
+    const res = await fetch(`${server.url}/api/trials/${withPoisons.id}/manifest.json`);
+    assert.equal(res.status, 200);
+    const m = await res.json();
+    assert.equal(m.format, 'frogpond-trial-manifest/1');
+    assert.deepEqual(m.config, withPoisons.config);
+    assert.equal(m.trial.seed, withPoisons.seed);
+    assert.equal(m.configHash, 'cfg-hash-1');
+    assert.equal(m.trial.permalink, `https://frogpond.example/trials/${withPoisons.id}`);
+    assert.equal(m.cell.attack.permalink, 'https://frogpond.example/attacks/interpolation/v1');
+    const poisons = await fetch(m.poisons.replace('https://frogpond.example', server.url));
+    assert.equal(poisons.status, 200);
+    assert.equal(poisons.headers.get('content-type'), 'application/octet-stream');
+    const bytes = Buffer.from(await poisons.arrayBuffer());
+    assert.deepEqual(bytes, Buffer.from(npy));
+    assert.equal(m.artifacts.find((x: any) => x.kind === 'poisons').sha256, crypto.createHash('sha256').update(bytes).digest('hex'));
+    // The same manifest through GraphQL
+    const g = await gql(server, `query($id: ID!) { trial(id: $id) { manifest } }`, { id: withPoisons.id });
+    assert.deepEqual(JSON.parse(g.data.trial.manifest), m);
+    // A trial without stored poisons says so; a private trial is not found without its token.
+    assert.equal((await fetch(`${server.url}/api/trials/${t.id}/poisons.npy`)).status, 404);
+    assert.equal((await (await fetch(`${server.url}/api/trials/${bare.id}/manifest.json`)).json()).poisons, null);
+    const [hidden] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 LIMIT 1`, [priv]);
+    assert.equal((await fetch(`${server.url}/api/trials/${hidden.id}/manifest.json`)).status, 404);
+    assert.equal((await fetch(`${server.url}/api/trials/${hidden.id}/manifest.json`, { headers: { authorization: `Bearer ${a.token}` } })).status, 200);
   });
 });

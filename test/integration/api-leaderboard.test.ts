@@ -143,4 +143,20 @@ describe('leaderboard over every visible finished trial (HTTP, real PostgreSQL)'
     }
     assert.equal(seen, 1);
   });
+
+  it("puts the platform's k/n beside each cell a paper reports, per attack version and preset", async () => {
+    const r = await gql(server, `{ publications { slug permalink reportedResults { id tableKey rowKey columnKey dataset labels algorithm rate density }
+      reproductions { reportedResultId attack preset successes trials experimentCount } } }`);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const carlini = r.data.publications.find((p: any) => p.slug === 'carlini2021');
+    assert.match(carlini.permalink, /\/publications\/carlini2021$/);
+    const cellOf = (id: string) => carlini.reportedResults.find((x: any) => x.id === id);
+    const found = carlini.reproductions.map((x: any) => ({ ...x, cell: cellOf(x.reportedResultId) }));
+    // 'oldest' (cifar10, 40 labels, fixmatch, 0.1%, uniform density, 1/2) is Table 3's row "1" and Table 1's FixMatch cell
+    const t3 = found.find((x: any) => x.cell.tableKey === 'table3_density_functions' && x.cell.rowKey === '1' && x.cell.columnKey === '0.1%');
+    assert.deepEqual([t3.attack, t3.preset, t3.successes, t3.trials, t3.experimentCount], ['interpolation v1', 'paper', 1, 2, 1]);
+    assert.ok(found.some((x: any) => x.cell.tableKey.startsWith('table1') && x.cell.rowKey === 'FixMatch' && x.cell.columnKey === 'CIFAR-10@0.1%' && x.trials === 2));
+    // the private stl10 experiment of lab-a is not shown to anonymous readers
+    assert.ok(!found.some((x: any) => x.cell.dataset === 'stl10'));
+  });
 });

@@ -6,7 +6,7 @@ import { pct, ratePct, shade } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
-type Search = { dataset?: string; labels?: string; algorithm?: string; rate?: string; preset?: string; sort?: string; near?: string; after?: string };
+type Search = { dataset?: string; labels?: string; algorithm?: string; rate?: string; preset?: string; attack?: string; sort?: string; near?: string; after?: string };
 
 const SORTS = { RANK: 'Wilson lower bound', SUCCESS_RATE: 'Success rate', TRIALS: 'Trials', POISON_RATE: 'Poison rate', EXPERIMENTS: 'Experiments' } as const;
 type Sort = keyof typeof SORTS;
@@ -19,6 +19,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
     ...(sp.algorithm ? { algorithms: [sp.algorithm] } : {}),
     ...(sp.rate && Number.isFinite(Number(sp.rate)) ? { rates: [Number((Number(sp.rate) / 100).toPrecision(12))] } : {}),
     ...(sp.preset ? { presets: [sp.preset] } : {}),
+    ...(sp.attack ? { attacks: [sp.attack] } : {}),
   };
   const sort: Sort = sp.sort && sp.sort in SORTS ? (sp.sort as Sort) : 'RANK';
   const near = sp.near === '1';
@@ -104,7 +105,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
                 {rows.map((r) => (
                   <tr key={r.key}>
                     <td className="num">{r.rank ?? '–'}</td>
-                    <td>{r.attack}</td>
+                    <td>{r.attackSlug && r.attackVersion ? <Link href={`/attacks/${r.attackSlug}/v${r.attackVersion}`}>{r.attack}</Link> : r.attack}</td>
                     <td>{r.dataset}</td><td className="num">{r.labels}</td><td>{r.algorithm}</td>
                     <td className="num">{ratePct(r.rate)}</td>
                     <td>{r.densityLabel ?? '–'}</td><td>{r.defense}</td><td>{r.preset}</td>

@@ -240,7 +240,7 @@ export type LeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, attackSlug: string | null, attackVersion: number | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
 
 export type ExperimentExportQueryVariables = Exact<{
   id: string | number;
@@ -250,6 +250,25 @@ export type ExperimentExportQueryVariables = Exact<{
 
 
 export type ExperimentExportQuery = { experiment: { id: string, matrix: { csv: string, json: string, latex: string } } };
+
+export type PublicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicationsQuery = { publications: Array<{ id: string, slug: string, title: string, authors: string, venue: string, year: number, arxiv: string | null, citation: string, bibtex: string, permalink: string, reportedResults: Array<{ id: string, tableKey: string, rowKey: string, columnKey: string, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, successes: number, trials: number }>, reproductions: Array<{ reportedResultId: string, attack: string, preset: string, successes: number, trials: number, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number }> }> };
+
+export type TrialManifestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrialManifestQuery = { trial: { id: string, manifest: string } };
+
+export type AttackVersionsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AttackVersionsQuery = { attacks: { edges: Array<{ node: { id: string, slug: string, version: number, kind: AttackKind, name: string, description: string, params: Record<string, unknown>, createdAt: string, publication: { slug: string, title: string } | null } }> } };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -640,6 +659,8 @@ export const LeaderboardDocument = new TypedDocumentString(`
         rank
         attack
         attackId
+        attackSlug
+        attackVersion
         dataset
         labels
         algorithm
@@ -692,6 +713,77 @@ export const ExperimentExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExperimentExportQuery, ExperimentExportQueryVariables>;
+export const PublicationsDocument = new TypedDocumentString(`
+    query Publications {
+  publications {
+    id
+    slug
+    title
+    authors
+    venue
+    year
+    arxiv
+    citation
+    bibtex
+    permalink
+    reportedResults {
+      id
+      tableKey
+      rowKey
+      columnKey
+      dataset
+      labels
+      algorithm
+      rate
+      density
+      attackKind
+      successes
+      trials
+    }
+    reproductions {
+      reportedResultId
+      attack
+      preset
+      successes
+      trials
+      wilsonLow
+      wilsonHigh
+      nearChanceTrials
+      experimentCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicationsQuery, PublicationsQueryVariables>;
+export const TrialManifestDocument = new TypedDocumentString(`
+    query TrialManifest($id: ID!) {
+  trial(id: $id) {
+    id
+    manifest
+  }
+}
+    `) as unknown as TypedDocumentString<TrialManifestQuery, TrialManifestQueryVariables>;
+export const AttackVersionsDocument = new TypedDocumentString(`
+    query AttackVersions($slug: String!) {
+  attacks(slug: $slug, first: 100) {
+    edges {
+      node {
+        id
+        slug
+        version
+        kind
+        name
+        description
+        params
+        createdAt
+        publication {
+          slug
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttackVersionsQuery, AttackVersionsQueryVariables>;
 export const LaunchOptionsDocument = new TypedDocumentString(`
     query LaunchOptions {
   datasets {

@@ -131,7 +131,7 @@ export const LeaderboardQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          key rank attack attackId dataset labels algorithm rate density densityLabel defense preset
+          key rank attack attackId attackSlug attackVersion dataset labels algorithm rate density densityLabel defense preset
           successes trials successRate wilsonLow wilsonHigh nearChanceTrials
           experimentCount organizationCount experiments { id name organization }
           paper { successes trials publication table }
@@ -147,6 +147,29 @@ export const LeaderboardQuery = graphql(`
 export const ExperimentExportQuery = graphql(`
   query ExperimentExport($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     experiment(id: $id) { id matrix(rows: $rows, columns: $columns) { csv json latex } }
+  }
+`);
+
+/** Papers, the cells they report, and what the platform reproduced of each. */
+export const PublicationsQuery = graphql(`
+  query Publications {
+    publications {
+      id slug title authors venue year arxiv citation bibtex permalink
+      reportedResults { id tableKey rowKey columnKey dataset labels algorithm rate density attackKind successes trials }
+      reproductions { reportedResultId attack preset successes trials wilsonLow wilsonHigh nearChanceTrials experimentCount }
+    }
+  }
+`);
+
+/** A trial's manifest (resolved config, hashes, result), as the server writes it. */
+export const TrialManifestQuery = graphql(`
+  query TrialManifest($id: ID!) { trial(id: $id) { id manifest } }
+`);
+
+/** Every version of one attack (its permalink page shows one). */
+export const AttackVersionsQuery = graphql(`
+  query AttackVersions($slug: String!) {
+    attacks(slug: $slug, first: 100) { edges { node { id slug version kind name description params createdAt publication { slug title } } } }
   }
 `);
 

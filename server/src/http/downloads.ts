@@ -4,15 +4,18 @@ import { Actor } from '../common/auth';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
 import { ExportFile, parseDimensions } from '../modules/experiment/experiment-export.service';
+import { EvidenceFile } from '../modules/trial/trial-evidence.service';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const ROUTES: { re: RegExp; file: (s: Services, actor: Actor | null, m: RegExpExecArray, url: URL, base: string) => Promise<ExportFile> }[] = [
+const ROUTES: { re: RegExp; file: (s: Services, actor: Actor | null, m: RegExpExecArray, url: URL, base: string) => Promise<ExportFile | EvidenceFile> }[] = [
   {
     re: new RegExp(`^/api/experiments/(${UUID})/matrix\\.(csv|json|tex)$`),
     file: (s, actor, m, url) => s.exports.matrixFile(actor, m[1], m[2] as 'csv' | 'json' | 'tex',
       parseDimensions(url.searchParams.get('rows')), parseDimensions(url.searchParams.get('cols') ?? url.searchParams.get('columns'))),
   },
   { re: new RegExp(`^/api/experiments/(${UUID})/citation\\.bib$`), file: (s, actor, m, _url, base) => s.exports.citationFile(actor, m[1], base) },
+  { re: new RegExp(`^/api/trials/(${UUID})/manifest\\.json$`), file: (s, actor, m, _url, base) => s.evidence.manifest(actor, m[1], base) },
+  { re: new RegExp(`^/api/trials/(${UUID})/poisons\\.npy$`), file: (s, actor, m) => s.evidence.poisons(actor, m[1]) },
 ];
 
 /** True when the path is a download route (GET /api/...). */
@@ -25,7 +28,7 @@ export const isDownload = (pathname: string) => ROUTES.some((r) => r.re.test(pat
 export async function serveDownload(services: Services, base: string, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
   const route = ROUTES.map((r) => ({ r, m: r.re.exec(url.pathname) })).find((x) => x.m)!;
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { allow: 'GET, HEAD' });
-  let file: ExportFile;
+  let file: ExportFile | EvidenceFile;
   try {
     const actor = await services.organizations.authenticate(req.headers.authorization);
     file = await route.r.file(services, actor, route.m!, url, base);
@@ -46,7 +49,7 @@ export async function serveDownload(services: Services, base: string, req: http.
   return send(res, 200, file.contentType, req.method === 'HEAD' ? null : file.body, headers);
 }
 
-function send(res: http.ServerResponse, status: number, type: string | null, body: string | null, headers: Record<string, string> = {}) {
+function send(res: http.ServerResponse, status: number, type: string | null, body: string | Buffer | null, headers: Record<string, string> = {}) {
   res.statusCode = status;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   if (type) res.setHeader('content-type', type);

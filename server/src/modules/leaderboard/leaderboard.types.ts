@@ -16,6 +16,7 @@ export class LeaderboardRow {
   @Field(() => Int, { nullable: true, description: 'Position by the Wilson lower bound over ranked trials; null when none is ranked' }) rank: number | null;
   @Field(() => ID, { nullable: true }) attackId: string | null;
   @Field({ description: 'slug vN of the attack definition' }) attack: string;
+  @Field(() => String, { nullable: true, description: 'slug of the attack definition (its permalink is /attacks/{slug}/v{version})' }) attackSlug: string | null;
   @Field() attackKind: string;
   @Field(() => Int, { nullable: true }) attackVersion: number | null;
   @Field() dataset: string;
@@ -53,4 +54,17 @@ export class LeaderboardConnection {
   @Field(() => [LeaderboardEdge]) edges: LeaderboardEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int, { description: 'Settings matching the filter' }) totalCount: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "What the platform reproduced of one cell a paper reports: one entry per attack version and preset" })
+export class Reproduction {
+  @Field(() => ID) reportedResultId: string;
+  @Field({ description: 'slug vN of the attack definition' }) attack: string;
+  @Field() preset: string;
+  @Field(() => Int, { description: 'Successes among ranked trials (clean accuracy not near chance)' }) successes: number;
+  @Field(() => Int) trials: number;
+  @Field(() => Float, { nullable: true }) wilsonLow: number | null;
+  @Field(() => Float, { nullable: true }) wilsonHigh: number | null;
+  @Field(() => Int) nearChanceTrials: number;
+  @Field(() => Int) experimentCount: number;
 }
