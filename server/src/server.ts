@@ -64,6 +64,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (ran.length) log(`[frogpond] applied migrations: ${ran.join(', ')}`);
     const schema = await buildGraphQLSchema(config.emitSchema);
     const services = createServices(ds, config);
+    await services.cache.listen(url, log);
     // Always start pg-boss (createExperiment enqueues through it); FROGPOND_WORKERS (default 1, 0 = off)
     // worker loops run trials in this process so the embedded setup needs nothing else.
     queue = await startQueue({ ds, connectionString: url, workers: config.workers, record: resultRecorder(ds), recordFailure: failureRecorder(ds), log });
@@ -103,6 +104,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await app.stop();
           await queueRef.stop(); // running trials are aborted and re-queued before the pool closes
+          await services.cache.stop();
           await dsRef.destroy();
           await embedded?.stop();
         })();

@@ -7,16 +7,28 @@ import { DefenseService } from './modules/defense/defense.service';
 import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
+import { ExperimentExportService } from './modules/experiment/experiment-export.service';
+import { TrialEvidenceService } from './modules/trial/trial-evidence.service';
+import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
+import { ReadCache } from './common/read-cache';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
 export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Config>) {
+  // Off until startServer makes it listen for result notifications (a worker process never serves cached reads).
+  const cache = new ReadCache();
+  const experiments = new ExperimentService(ds, config);
+  const matrix = new MatrixService(ds, cache);
   return {
+    cache,
     organizations: new OrganizationService(ds, config),
     catalogue: new CatalogueService(ds, config),
     attacks: new AttackService(ds),
     defenses: new DefenseService(ds),
-    experiments: new ExperimentService(ds, config),
-    matrix: new MatrixService(ds),
+    experiments,
+    matrix,
+    exports: new ExperimentExportService(ds, experiments, matrix),
+    evidence: new TrialEvidenceService(ds),
+    leaderboard: new LeaderboardService(ds, cache),
     trials: new TrialService(ds),
     results: new TrialResultService(ds),
   };

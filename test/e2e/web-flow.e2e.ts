@@ -182,7 +182,7 @@ test('shows live progress until every trial has finished, then the table', async
   }
   const csv = await page.request.get(`${experimentUrl}/export?format=csv&rows=algorithm&cols=dataset,rate`);
   assert.equal(csv.status(), 200);
-  assert.match(await csv.text(), /^algorithm,dataset,rate,successes,trials/);
+  assert.match(await csv.text(), /^algorithm,dataset,poison_rate,successes,trials/);
   await shot('07-completed-table');
 
   // The finished trials reach the leaderboard, ranked per attack and setting.

@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { gql } from '@/lib/graphql';
 import { LeaderboardQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
-import { pct, ratePct, shade, wilson } from '@/lib/format';
+import { pct, ratePct, shade } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
-type Search = { dataset?: string; labels?: string; algorithm?: string; rate?: string };
+type Search = { dataset?: string; labels?: string; algorithm?: string; rate?: string; preset?: string; attack?: string; sort?: string; near?: string; after?: string };
 
-interface Row { attack: string; dataset: string; labels: string; algorithm: string; rate: string; successes: number; trials: number; paper: string | null; experiments: Set<string> }
+const SORTS = { RANK: 'Wilson lower bound', SUCCESS_RATE: 'Success rate', TRIALS: 'Trials', POISON_RATE: 'Poison rate', EXPERIMENTS: 'Experiments' } as const;
+type Sort = keyof typeof SORTS;
 
 export default async function Home({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
@@ -17,37 +18,32 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
     ...(sp.labels && Number.isInteger(Number(sp.labels)) ? { labels: [Number(sp.labels)] } : {}),
     ...(sp.algorithm ? { algorithms: [sp.algorithm] } : {}),
     ...(sp.rate && Number.isFinite(Number(sp.rate)) ? { rates: [Number((Number(sp.rate) / 100).toPrecision(12))] } : {}),
+    ...(sp.preset ? { presets: [sp.preset] } : {}),
+    ...(sp.attack ? { attacks: [sp.attack] } : {}),
   };
+  const sort: Sort = sp.sort && sp.sort in SORTS ? (sp.sort as Sort) : 'RANK';
+  const near = sp.near === '1';
   let data;
   try {
-    data = await gql(LeaderboardQuery, { filter: Object.keys(filter).length ? filter : null });
+    data = await gql(LeaderboardQuery, {
+      filter: Object.keys(filter).length ? filter : null, sort, direction: sort === 'POISON_RATE' ? 'ASC' : 'DESC',
+      after: sp.after || null, includeNearChance: near,
+    });
   } catch (e) {
     return <><h1>Leaderboard</h1><ApiFailure error={e} /></>;
   }
-  // One row per attack and setting, summed over the experiments the viewer may see.
-  const byKey = new Map<string, Row>();
-  for (const { node: exp } of data.experiments.edges) {
-    for (const c of exp.matrix.cells) {
-      if (c.trials === 0) continue;
-      const [attack, dataset, labels, algorithm, rate] = c.rowLabels;
-      const key = c.row.join('\u0000');
-      const row = byKey.get(key) ?? { attack, dataset, labels, algorithm, rate, successes: 0, trials: 0, paper: null, experiments: new Set<string>() };
-      row.successes += c.successes;
-      row.trials += c.trials;
-      row.experiments.add(exp.id);
-      if (c.paper) row.paper = `${c.paper.successes}/${c.paper.trials}`;
-      byKey.set(key, row);
-    }
-  }
-  const rows = [...byKey.values()]
-    .map((r) => ({ ...r, rate01: r.successes / r.trials, ci: wilson(r.successes, r.trials) }))
-    .sort((a, b) => b.ci[0] - a.ci[0] || b.rate01 - a.rate01);
+  const board = data.leaderboard;
+  const rows = board.edges.map((e) => e.node);
+  const nextHref = board.pageInfo.hasNextPage && board.pageInfo.endCursor
+    ? `/?${new URLSearchParams({ ...Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === 'string' && v !== '')), after: board.pageInfo.endCursor })}`
+    : null;
   return (
     <>
       <h1>Leaderboard</h1>
       <p className="lead">
-        Attacks ranked by the lower bound of the Wilson 95% interval of their success rate, per setting, over every finished trial you may see.
-        The papers&apos; reported values sit beside the reproduced ones.
+        Attacks ranked by the lower bound of the Wilson 95% interval of their success rate, one row per complete setting
+        (attack version, dataset, labels, algorithm, poison rate, density, defense, preset), over every finished trial you may see in every experiment.
+        Trials whose clean accuracy is near chance are counted apart and never ranked. The papers&apos; reported values sit beside the reproduced ones.
       </p>
       <form method="get" className="inline panel" aria-label="Filter the leaderboard">
         <div className="field">
@@ -72,37 +68,81 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           <label htmlFor="f-rate">Poison rate (%)</label>
           <input id="f-rate" name="rate" type="number" step="any" min={0} placeholder="any" defaultValue={sp.rate ?? ''} style={{ width: 110 }} />
         </div>
+        <div className="field">
+          <label htmlFor="f-preset">Preset</label>
+          <select id="f-preset" name="preset" defaultValue={sp.preset ?? ''}>
+            <option value="">any</option>
+            {['toy', 'mini', 'paper'].map((p) => <option key={p} value={p}>{p}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">Sort by</label>
+          <select id="f-sort" name="sort" defaultValue={sort}>
+            {Object.entries(SORTS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-near"><input id="f-near" name="near" type="checkbox" value="1" defaultChecked={near} /> Show near-chance-only settings</label>
+        </div>
         <button type="submit">Filter</button>
         <Link href="/" className="small">Reset</Link>
       </form>
       {rows.length === 0 ? (
         <Empty>No finished trials match. <Link href="/experiments/new">Launch an experiment</Link> to fill the board.</Empty>
       ) : (
-        <table className="data" data-testid="leaderboard">
-          <thead>
-            <tr><th className="num">#</th><th>Attack</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th><th className="num">Successes</th><th className="num">Success</th><th>Wilson 95%</th><th className="num">Paper</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.attack}|${r.dataset}|${r.labels}|${r.algorithm}|${r.rate}`}>
-                <td className="num">{i + 1}</td>
-                <td>{r.attack}</td><td>{r.dataset}</td><td className="num">{r.labels}</td><td>{r.algorithm}</td>
-                <td className="num">{Number.isFinite(Number(r.rate)) ? ratePct(Number(r.rate)) : r.rate}</td>
-                <td className="num">{r.successes}/{r.trials}</td>
-                <td className="num" style={{ background: shade(r.rate01) }}>{pct(r.rate01)}</td>
-                <td title={`Wilson 95% interval ${pct(r.ci[0], 1)} – ${pct(r.ci[1], 1)}`}>
-                  <svg width="120" height="12" role="img" aria-label={`${pct(r.ci[0])} to ${pct(r.ci[1])}`}>
-                    <rect x="0" y="5" width="120" height="2" fill="#e3e7ea" />
-                    <rect x={r.ci[0] * 120} y="2" width={Math.max(2, (r.ci[1] - r.ci[0]) * 120)} height="8" fill="#8cc5ae" />
-                    <rect x={Math.min(118, r.rate01 * 120 - 1)} y="0" width="2" height="12" fill="#14332b" />
-                  </svg>{' '}
-                  <span className="small muted">{pct(r.ci[0])}–{pct(r.ci[1])}</span>
-                </td>
-                <td className="num">{r.paper ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="small muted" data-testid="leaderboard-count">{board.totalCount} setting{board.totalCount === 1 ? '' : 's'}</p>
+          <div className="scroll">
+            <table className="data" data-testid="leaderboard">
+              <thead>
+                <tr>
+                  <th className="num">#</th><th>Attack</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th>
+                  <th>Density</th><th>Defense</th><th>Preset</th><th className="num">Successes</th><th className="num">Success</th><th>Wilson 95%</th>
+                  <th className="num">Paper</th><th>Evidence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <td className="num">{r.rank ?? '–'}</td>
+                    <td>{r.attackSlug && r.attackVersion ? <Link href={`/attacks/${r.attackSlug}/v${r.attackVersion}`}>{r.attack}</Link> : r.attack}</td>
+                    <td>{r.dataset}</td><td className="num">{r.labels}</td><td>{r.algorithm}</td>
+                    <td className="num">{ratePct(r.rate)}</td>
+                    <td>{r.densityLabel ?? '–'}</td><td>{r.defense}</td><td>{r.preset}</td>
+                    <td className="num">
+                      {r.successes}/{r.trials}
+                      {r.nearChanceTrials > 0 && (
+                        <span className="small muted" title={`${r.nearChanceTrials} more trial(s) with clean accuracy near chance: flagged, not ranked`}> +{r.nearChanceTrials} flagged</span>
+                      )}
+                    </td>
+                    <td className="num" style={{ background: shade(r.successRate) }}>{pct(r.successRate)}</td>
+                    <td title={r.wilsonLow == null ? 'no ranked trial' : `Wilson 95% interval ${pct(r.wilsonLow, 1)} – ${pct(r.wilsonHigh, 1)}`}>
+                      {r.wilsonLow != null && r.wilsonHigh != null && r.successRate != null ? (
+                        <>
+                          <svg width="120" height="12" role="img" aria-label={`${pct(r.wilsonLow)} to ${pct(r.wilsonHigh)}`}>
+                            <rect x="0" y="5" width="120" height="2" fill="#e3e7ea" />
+                            <rect x={r.wilsonLow * 120} y="2" width={Math.max(2, (r.wilsonHigh - r.wilsonLow) * 120)} height="8" fill="#8cc5ae" />
+                            <rect x={Math.min(118, r.successRate * 120 - 1)} y="0" width="2" height="12" fill="#14332b" />
+                          </svg>{' '}
+                          <span className="small muted">{pct(r.wilsonLow)}–{pct(r.wilsonHigh)}</span>
+                        </>
+                      ) : '–'}
+                    </td>
+                    <td className="num" title={r.paper ? `${r.paper.publication}, ${r.paper.table}` : undefined}>{r.paper ? `${r.paper.successes}/${r.paper.trials}` : '–'}</td>
+                    <td className="small">
+                      {r.experiments.map((x, i) => (
+                        <span key={x.id}>{i > 0 && ', '}<Link href={`/experiments/${x.id}`} title={`${x.name} (${x.organization})`}>{x.name}</Link></span>
+                      ))}
+                      {r.experimentCount > r.experiments.length && <span className="muted"> +{r.experimentCount - r.experiments.length} more</span>}
+                      <span className="muted"> · {r.organizationCount} org{r.organizationCount === 1 ? '' : 's'}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {nextHref && <p><Link href={nextHref} data-testid="leaderboard-next">Next page</Link></p>}
+        </>
       )}
     </>
   );

@@ -82,6 +82,33 @@ export type ExperimentStatus =
   | 'QUEUED'
   | 'RUNNING';
 
+/** Restricts the settings listed; every list is OR within, AND across */
+export type LeaderboardFilter = {
+  algorithms?: Array<string> | null | undefined;
+  /** attack ids, slugs or kinds */
+  attacks?: Array<string> | null | undefined;
+  datasets?: Array<string> | null | undefined;
+  /** defense ids, slugs or kinds ("none" = no defense) */
+  defenses?: Array<string> | null | undefined;
+  /** density slugs ("none" = no density) */
+  densities?: Array<string> | null | undefined;
+  labels?: Array<number> | null | undefined;
+  /** only settings with at least this many ranked trials */
+  minTrials?: number | null | undefined;
+  /** scale presets: toy, mini, paper */
+  presets?: Array<string> | null | undefined;
+  /** poison rates as fractions (0.01 = 1%) */
+  rates?: Array<number> | null | undefined;
+};
+
+/** RANK: lower bound of the Wilson 95% interval (then success rate, then trials); the others by their value */
+export type LeaderboardSort =
+  | 'EXPERIMENTS'
+  | 'POISON_RATE'
+  | 'RANK'
+  | 'SUCCESS_RATE'
+  | 'TRIALS';
+
 /** A coordinate of a trial cell */
 export type MatrixDimension =
   | 'ALGORITHM'
@@ -92,25 +119,15 @@ export type MatrixDimension =
   | 'LABELS'
   | 'RATE';
 
-/** Restricts the trials aggregated; every list is OR within, AND across */
-export type MatrixFilter = {
-  algorithms?: Array<string> | null | undefined;
-  /** attack ids or attack kinds */
-  attacks?: Array<string> | null | undefined;
-  datasets?: Array<string> | null | undefined;
-  /** defense ids or defense kinds ("none" = no defense) */
-  defenses?: Array<string> | null | undefined;
-  /** density slugs */
-  densities?: Array<string> | null | undefined;
-  labels?: Array<number> | null | undefined;
-  rates?: Array<number> | null | undefined;
-};
-
 /** viewer: read private data; member: write; admin: manage tokens */
 export type MemberRole =
   | 'admin'
   | 'member'
   | 'viewer';
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type TrialStatus =
   | 'CANCELLED'
@@ -196,7 +213,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -229,11 +246,43 @@ export type TrialArtifactQueryVariables = Exact<{
 export type TrialArtifactQuery = { trial: { id: string, artifacts: Array<{ id: string, mime: string, sha256: string, base64: string | null }> } };
 
 export type LeaderboardQueryVariables = Exact<{
-  filter?: MatrixFilter | null | undefined;
+  filter?: LeaderboardFilter | null | undefined;
+  sort?: LeaderboardSort | null | undefined;
+  direction?: SortDirection | null | undefined;
+  after?: string | null | undefined;
+  includeNearChance?: boolean | null | undefined;
 }>;
 
 
-export type LeaderboardQuery = { experiments: { edges: Array<{ node: { id: string, name: string, matrix: { cells: Array<{ row: Array<string>, rowLabels: Array<string>, successes: number, trials: number, paper: { successes: number, trials: number } | null }> } } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, attackSlug: string | null, attackVersion: number | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+
+export type ExperimentExportQueryVariables = Exact<{
+  id: string | number;
+  rows: Array<MatrixDimension> | MatrixDimension;
+  columns: Array<MatrixDimension> | MatrixDimension;
+}>;
+
+
+export type ExperimentExportQuery = { experiment: { id: string, matrix: { csv: string, json: string, latex: string } } };
+
+export type PublicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicationsQuery = { publications: Array<{ id: string, slug: string, title: string, authors: string, venue: string, year: number, arxiv: string | null, citation: string, bibtex: string, permalink: string, reportedResults: Array<{ id: string, tableKey: string, rowKey: string, columnKey: string, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, successes: number, trials: number }>, reproductions: Array<{ reportedResultId: string, attack: string, preset: string, successes: number, trials: number, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number }> }> };
+
+export type TrialManifestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrialManifestQuery = { trial: { id: string, manifest: string } };
+
+export type AttackVersionsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AttackVersionsQuery = { attacks: { edges: Array<{ node: { id: string, slug: string, version: number, kind: AttackKind, name: string, description: string, params: Record<string, unknown>, createdAt: string, publication: { slug: string, title: string } | null } }> } };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -473,6 +522,12 @@ export const ExperimentDocument = new TypedDocumentString(`
     organization {
       name
     }
+    citation {
+      key
+      permalink
+      bibtex
+      reference
+    }
     statusCounts {
       status
       count
@@ -651,23 +706,54 @@ export const TrialArtifactDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrialArtifactQuery, TrialArtifactQueryVariables>;
 export const LeaderboardDocument = new TypedDocumentString(`
-    query Leaderboard($filter: MatrixFilter) {
-  experiments(first: 50) {
+    query Leaderboard($filter: LeaderboardFilter, $sort: LeaderboardSort, $direction: SortDirection, $after: String, $includeNearChance: Boolean) {
+  leaderboard(
+    first: 50
+    filter: $filter
+    sort: $sort
+    direction: $direction
+    after: $after
+    includeNearChance: $includeNearChance
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
-        id
-        name
-        matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
-          cells {
-            row
-            rowLabels
-            successes
-            trials
-            paper {
-              successes
-              trials
-            }
-          }
+        key
+        rank
+        attack
+        attackId
+        attackSlug
+        attackVersion
+        dataset
+        labels
+        algorithm
+        rate
+        density
+        densityLabel
+        defense
+        preset
+        successes
+        trials
+        successRate
+        wilsonLow
+        wilsonHigh
+        nearChanceTrials
+        experimentCount
+        organizationCount
+        experiments {
+          id
+          name
+          organization
+        }
+        paper {
+          successes
+          trials
+          publication
+          table
         }
       }
     }
@@ -682,6 +768,89 @@ export const LeaderboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const ExperimentExportDocument = new TypedDocumentString(`
+    query ExperimentExport($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+  experiment(id: $id) {
+    id
+    matrix(rows: $rows, columns: $columns) {
+      csv
+      json
+      latex
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentExportQuery, ExperimentExportQueryVariables>;
+export const PublicationsDocument = new TypedDocumentString(`
+    query Publications {
+  publications {
+    id
+    slug
+    title
+    authors
+    venue
+    year
+    arxiv
+    citation
+    bibtex
+    permalink
+    reportedResults {
+      id
+      tableKey
+      rowKey
+      columnKey
+      dataset
+      labels
+      algorithm
+      rate
+      density
+      attackKind
+      successes
+      trials
+    }
+    reproductions {
+      reportedResultId
+      attack
+      preset
+      successes
+      trials
+      wilsonLow
+      wilsonHigh
+      nearChanceTrials
+      experimentCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicationsQuery, PublicationsQueryVariables>;
+export const TrialManifestDocument = new TypedDocumentString(`
+    query TrialManifest($id: ID!) {
+  trial(id: $id) {
+    id
+    manifest
+  }
+}
+    `) as unknown as TypedDocumentString<TrialManifestQuery, TrialManifestQueryVariables>;
+export const AttackVersionsDocument = new TypedDocumentString(`
+    query AttackVersions($slug: String!) {
+  attacks(slug: $slug, first: 100) {
+    edges {
+      node {
+        id
+        slug
+        version
+        kind
+        name
+        description
+        params
+        createdAt
+        publication {
+          slug
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttackVersionsQuery, AttackVersionsQueryVariables>;
 export const LaunchOptionsDocument = new TypedDocumentString(`
     query LaunchOptions {
   datasets {

@@ -1,5 +1,4 @@
 /** Formatting helpers shared by pages (pure functions, usable on server and client). */
-import { csvRows } from '@frogpond/compute/csv';
 import { wilsonInterval } from '@frogpond/compute/stats';
 
 /** Wilson 95% score interval for k successes in n trials (used only when the API omits one); [0, 1] for n = 0. */
@@ -39,11 +38,6 @@ export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '–';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? String(iso) : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
-
-/** RFC 4180 CSV of a header row and data rows. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return csvRows(rows);
 }
 
 /** Parameters as short `key = value` items (definition tables). */

@@ -43,20 +43,3 @@ export function toCellViews(cells: ApiCell[], rows: Dimension[], cols: Dimension
     };
   });
 }
-
-/** Flat rows of the shown table, for CSV/JSON export. */
-export function exportRows(cells: CellView[], rows: Dimension[], cols: Dimension[]) {
-  return cells.map((c) => {
-    const out: Record<string, string | number | null> = {};
-    rows.forEach((d, i) => (out[d] = c.row[i] ?? null));
-    cols.forEach((d, i) => (out[d] = c.column[i] ?? null));
-    out.successes = c.successes;
-    out.trials = c.trials;
-    out.rate = c.trials ? c.successes / c.trials : null;
-    out.wilsonLow = c.low;
-    out.wilsonHigh = c.high;
-    out.cleanAccuracy = c.cleanAccuracy ?? null;
-    out.paper = c.reported ?? null;
-    return out;
-  });
-}

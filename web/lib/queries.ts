@@ -81,6 +81,7 @@ export const ExperimentQuery = graphql(`
     experiment(id: $id) {
       id name description visibility preset status trialCount seedBase createdAt
       organization { name }
+      citation { key permalink bibtex reference }
       statusCounts { status count }
       matrix(rows: $rows, columns: $columns) {
         cells {
@@ -140,21 +141,53 @@ export const ArtifactQuery = graphql(`
   }
 `);
 
-/** Leaderboard: per public experiment, k/n grouped by attack and setting (merged across experiments by the page). */
+/** Leaderboard: one row per complete setting over every finished trial the viewer may see, computed by the server. */
 export const LeaderboardQuery = graphql(`
-  query Leaderboard($filter: MatrixFilter) {
-    experiments(first: 50) {
+  query Leaderboard($filter: LeaderboardFilter, $sort: LeaderboardSort, $direction: SortDirection, $after: String, $includeNearChance: Boolean) {
+    leaderboard(first: 50, filter: $filter, sort: $sort, direction: $direction, after: $after, includeNearChance: $includeNearChance) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id name
-          matrix(rows: [ATTACK, DATASET, LABELS, ALGORITHM, RATE], filter: $filter) {
-            cells { row rowLabels successes trials paper { successes trials } }
-          }
+          key rank attack attackId attackSlug attackVersion dataset labels algorithm rate density densityLabel defense preset
+          successes trials successRate wilsonLow wilsonHigh nearChanceTrials
+          experimentCount organizationCount experiments { id name organization }
+          paper { successes trials publication table }
         }
       }
     }
     datasets { slug name }
     algorithms { slug name }
+  }
+`);
+
+/** The server's exports of a matrix (the one implementation; the download route passes them through). */
+export const ExperimentExportQuery = graphql(`
+  query ExperimentExport($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
+    experiment(id: $id) { id matrix(rows: $rows, columns: $columns) { csv json latex } }
+  }
+`);
+
+/** Papers, the cells they report, and what the platform reproduced of each. */
+export const PublicationsQuery = graphql(`
+  query Publications {
+    publications {
+      id slug title authors venue year arxiv citation bibtex permalink
+      reportedResults { id tableKey rowKey columnKey dataset labels algorithm rate density attackKind successes trials }
+      reproductions { reportedResultId attack preset successes trials wilsonLow wilsonHigh nearChanceTrials experimentCount }
+    }
+  }
+`);
+
+/** A trial's manifest (resolved config, hashes, result), as the server writes it. */
+export const TrialManifestQuery = graphql(`
+  query TrialManifest($id: ID!) { trial(id: $id) { id manifest } }
+`);
+
+/** Every version of one attack (its permalink page shows one). */
+export const AttackVersionsQuery = graphql(`
+  query AttackVersions($slug: String!) {
+    attacks(slug: $slug, first: 100) { edges { node { id slug version kind name description params createdAt publication { slug title } } } }
   }
 `);
 

@@ -7,6 +7,8 @@ import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
+import { float32Npy } from './npy';
+import { sha256Hex } from './config-hash';
 import {
   accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
   indicesOfClass, nearestRow, pick, pngArtifact, predictBatched, splitSha256,
@@ -160,6 +162,11 @@ async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOpt
     if (img && crafted && alphas.length) {
       const frames = sampleEvenly(alphas.length, 12).map((i) => crafted!.poisons.slice(i * d, (i + 1) * d));
       artifacts.push(pngArtifact('poison-path', imageStripPng(frames, img)));
+    }
+    if (crafted && crafted.count > 0) {
+      // The poisons themselves, so anyone can check them against the config and seed (same bytes, same hash).
+      const npy = float32Npy(crafted.poisons.subarray(0, crafted.count * d), [crafted.count, ...clean.shape]);
+      artifacts.push({ kind: 'poisons', mime: 'application/x-npy', bytes: npy, sha256: sha256Hex(npy) });
     }
     const tEval = Date.now();
     progress({ phase: 'done', step: 1, total: 1 });

@@ -8,8 +8,9 @@ export type TrialConfig = TrialConfigInput;
 
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
-  kind: 'poison-path' | 'feature-collision' | 'propagation';
-  mime: 'image/png' | 'application/json';
+  /** poisons: every poison the trial added, float32 NPY of shape [count, ...example shape], in path order. */
+  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'poisons';
+  mime: 'image/png' | 'application/json' | 'application/x-npy';
   bytes: Uint8Array;
   sha256: string;
 }

@@ -45,6 +45,11 @@ export interface Config {
   /** Largest request body and request header block accepted, bytes (413 / 431 beyond). */
   maxBodyBytes: number;
   maxHeaderBytes: number;
+  /**
+   * The base of permalinks and citations: `publicOrigin` when configured, else http://localhost:PORT (never a
+   * request header).
+   */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -97,10 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const publicOrigin = origin(env, 'FROGPOND_PUBLIC_ORIGIN');
+  const port = int(env, 'PORT', 4000, 0, 65535);
   return {
     databaseUrl,
     home: expandHome(env.FROGPOND_HOME?.trim() || '~/.frogpond'),
-    port: int(env, 'PORT', 4000, 0, 65535),
+    port,
     host: env.HOST?.trim() || '127.0.0.1',
     nodeEnv,
     maxTrials: int(env, 'FROGPOND_MAX_TRIALS', 10000, 1, 10_000_000),
@@ -110,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxComplexity: int(env, 'FROGPOND_MAX_COMPLEXITY', 5000, 10, 10_000_000),
     embeddedPgPort: int(env, 'FROGPOND_PG_PORT', 0, 0, 65535),
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
-    publicOrigin: origin(env, 'FROGPOND_PUBLIC_ORIGIN'),
+    publicOrigin,
     introspection: bool(env, 'FROGPOND_INTROSPECTION', nodeEnv !== 'production'),
     orgsPerToken: int(env, 'FROGPOND_ORGS_PER_TOKEN', 3, 0, 1_000_000),
     orgsPerFounderTree: int(env, 'FROGPOND_ORGS_PER_FOUNDER_TREE', 20, 0, 1_000_000),
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: int(env, 'FROGPOND_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxHeaderBytes: int(env, 'FROGPOND_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
+    publicUrl: publicOrigin ?? `http://localhost:${port}`,
   };
 }
 

@@ -10,6 +10,7 @@ import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver
 import { edgeValidation } from '../common/edge-validation';
 import { QueueResolver } from '../modules/queue/queue.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
+import { LeaderboardResolver } from '../modules/leaderboard/leaderboard.resolver';
 
 /** repo root from dist/server/src/graphql */
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../../schema.graphql');
@@ -24,7 +25,7 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
-      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, ContractResolver,
+      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, ContractResolver, LeaderboardResolver,
     ],
     validate: { forbidUnknownValues: false },
     // Every id is a UUID and no string holds a NUL before a resolver (and so SQL) sees it.

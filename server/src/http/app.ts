@@ -14,6 +14,8 @@ import { jsonTooDeep } from '../common/edge-validation';
 import { RateLimiter } from '../common/rate-limit';
 import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHeaders } from './http-guards';
 import { Services } from '../services';
+import { isDownload, serveDownload } from './downloads';
+import { etagOf, httpCachePolicyPlugin, RESULT_ONLY_HEADER } from './http-cache';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -96,7 +98,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
     // Apollo's own landing page loads its explorer from a CDN: off (nothing this server serves loads from elsewhere).
     plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config), httpStatusPlugin(),
-      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), httpCachePolicyPlugin],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
     stringifyResult: (value) => JSON.stringify(value),
     introspection: opts.config.introspection,
@@ -109,8 +111,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown;
+    let cacheKey: string | null = null;
+    let generation = 0;
     if (req.method === 'POST') {
       const raw = await readBody(req, opts.config.maxBodyBytes);
+      // Anonymous reads of public results are answered from memory until a result lands (the same bytes Apollo
+      // would produce: same operation, same variables, public data only).
+      if (!req.headers.authorization && raw.length <= 16_384) {
+        cacheKey = `http:${headers.get('accept') ?? ''}:${headers.get('content-type') ?? ''}:${raw.toString('utf8')}`;
+        const hit = opts.services.cache.lookup<CachedAnswer>(cacheKey);
+        if (hit) return sendCached(req, res, hit);
+        generation = opts.services.cache.begin();
+      }
       const type = headers.get('content-type') ?? '';
       if (type.includes('application/json')) {
         try { body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined; } catch {
@@ -139,9 +151,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
         return { ds: opts.ds, config: opts.config, services: opts.services, actor, loaders: createLoaders(opts.ds), clientIp };
       },
     });
+    const resultsOnly = result.headers.get(RESULT_ONLY_HEADER) === '1';
+    result.headers.delete(RESULT_ONLY_HEADER);
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      if (cacheKey && resultsOnly && res.statusCode === 200 && result.body.string.length <= 512 * 1024) {
+        const etag = etagOf(result.body.string);
+        opts.services.cache.put(cacheKey, null, { body: result.body.string, etag, contentType: result.headers.get('content-type') ?? 'application/json' }, generation);
+      }
+      // Cacheable answers carry an ETag; a client holding the same bytes gets 304 and no body.
+      if (res.statusCode === 200 && !String(res.getHeader('cache-control') ?? 'no-store').includes('no-store')) {
+        const etag = etagOf(result.body.string);
+        res.setHeader('etag', etag);
+        if (req.headers['if-none-match'] === etag) { res.statusCode = 304; return res.end(); }
+      }
       res.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
@@ -156,6 +180,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
     const run = async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (isDownload(url.pathname)) return serveDownload(opts.services, opts.config.publicUrl, req, res, url);
       if (url.pathname === '/healthz') return health(res);
       if (opts.fallbackHandler) {
         stripSpoofableHeaders(req);
@@ -230,4 +255,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
+}
+
+interface CachedAnswer { body: string; etag: string; contentType: string }
+
+function sendCached(req: http.IncomingMessage, res: http.ServerResponse, hit: CachedAnswer) {
+  res.setHeader('content-type', hit.contentType);
+  res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
+  res.setHeader('vary', 'Authorization');
+  res.setHeader('etag', hit.etag);
+  if (req.headers['if-none-match'] === hit.etag) { res.statusCode = 304; res.end(); return; }
+  res.statusCode = 200;
+  res.end(hit.body);
 }

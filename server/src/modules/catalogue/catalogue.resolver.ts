@@ -8,6 +8,8 @@ import { Publication } from './publication.entity';
 import { ReportedResult } from './reported-result.entity';
 import { CreateDensityInput } from './catalogue.inputs';
 import { notFound } from '../../common/errors';
+import { Reproduction } from '../leaderboard/leaderboard.types';
+import { permalink } from '../experiment/citation';
 
 const LIST_COST = 20;
 export const DensityConnection = Connection(DensityFunction, 'Density');
@@ -40,6 +42,12 @@ export class PublicationResolver {
   reportedResults(@Root() p: Publication, @Arg('table', () => String, { nullable: true }) table: string | null, @Ctx() ctx: Context) {
     return ctx.services.catalogue.reportedResults(p.id, table);
   }
+
+  @FieldResolver(() => [Reproduction], { complexity: 20, description: "The platform's k/n beside each reported cell (see ReportedResult ids)" })
+  reproductions(@Root() p: Publication, @Ctx() ctx: Context) { return ctx.services.leaderboard.reproductions(ctx.actor, p.id); }
+
+  @FieldResolver(() => String, { description: 'Stable URL of the publication on this site' })
+  permalink(@Root() p: Publication, @Ctx() ctx: Context) { return permalink.publication(ctx.config.publicUrl, p.slug); }
 }
 
 @Resolver(() => ReportedResult)

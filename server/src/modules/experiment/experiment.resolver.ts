@@ -8,7 +8,7 @@ import { Trial, TrialStatus } from '../trial/trial.entity';
 import { Experiment } from './experiment.entity';
 import { CreateExperimentInput, ExperimentsArgs } from './experiment.inputs';
 import { ExperimentMatrix, MatrixDimension, MatrixFilter } from './matrix.types';
-import { matrixToCsv, matrixToLatex } from './matrix-export';
+import { matrixToCsv, matrixToJson, matrixToLatex } from './matrix-export';
 
 export const ExperimentConnection = Connection(Experiment, 'Experiment');
 export const TrialConnection = Connection(Trial, 'Trial');
@@ -22,6 +22,14 @@ class TrialsArgs extends ConnectionArgs {
 class StatusCount {
   @Field(() => TrialStatus) status: TrialStatus;
   @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'How to cite an experiment' })
+class ExperimentCitation {
+  @Field({ description: 'BibTeX citation key of the experiment' }) key: string;
+  @Field({ description: 'Stable URL of the experiment' }) permalink: string;
+  @Field({ description: 'BibTeX: the experiment, the platform, and the papers whose attacks it ran' }) bibtex: string;
+  @Field({ description: 'Plain-text reference' }) reference: string;
 }
 
 @ObjectType()
@@ -78,6 +86,9 @@ export class ExperimentResolver {
   @FieldResolver(() => [StatusCount])
   statusCounts(@Root() e: Experiment, @Ctx() ctx: Context) { return ctx.services.experiments.statusCounts(e.id); }
 
+  @FieldResolver(() => ExperimentCitation, { complexity: 5 })
+  citation(@Root() e: Experiment, @Ctx() ctx: Context) { return ctx.services.exports.citation(ctx.actor, e.id, ctx.config.publicUrl); }
+
   @FieldResolver(() => ExperimentMatrix, { complexity: 50, description: 'k/n per cell with Wilson 95% intervals and the paper value; one SQL statement' })
   matrix(
     @Root() e: Experiment,
@@ -99,11 +110,14 @@ function onlyIdAndMatrix(info: GraphQLResolveInfo): boolean {
 /** Exports of a matrix, computed from its cells (no further SQL). */
 @Resolver(() => ExperimentMatrix)
 export class ExperimentMatrixResolver {
-  @FieldResolver(() => String, { description: 'booktabs LaTeX table: k/n per cell, the paper k/n in parentheses' })
+  @FieldResolver(() => String, { description: 'booktabs LaTeX table: a header per dimension; k/n, Wilson 95% interval (percent) and the paper k/n per cell' })
   latex(@Root() m: ExperimentMatrix, @Arg('caption', () => String, { nullable: true }) caption: string | null) {
     return matrixToLatex(m, caption ?? '');
   }
 
-  @FieldResolver(() => String, { description: 'CSV, one line per cell' })
+  @FieldResolver(() => String, { description: 'CSV, one line per cell; the same columns as json (also at /api/experiments/{id}/matrix.csv)' })
   csv(@Root() m: ExperimentMatrix) { return matrixToCsv(m); }
+
+  @FieldResolver(() => String, { description: 'JSON: the CSV columns as objects, one per cell' })
+  json(@Root() m: ExperimentMatrix) { return matrixToJson(m); }
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ReadCache } from '../../common/read-cache';
 import { badInput } from '../../common/errors';
 import { ExperimentMatrix, MatrixCell, MatrixDimension, MatrixFilter } from './matrix.types';
 import { wilsonInterval } from '@frogpond/compute/stats';
@@ -126,12 +127,19 @@ export function rowsToMatrix(q: MatrixQuery, rows: Record<string, any>[]): Exper
 }
 
 export class MatrixService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, private readonly cache?: ReadCache) {}
 
-  /** One SQL statement per matrix, however many cells. */
+  /**
+   * One SQL statement per matrix, however many cells. Cached per experiment and query until a result of the
+   * experiment lands (the recount source 'trials' never is: it is the reference the cache is checked against).
+   */
   async matrix(experimentId: string, q: MatrixQuery, source: MatrixSource = 'cells'): Promise<ExperimentMatrix> {
-    const { sql, params } = buildMatrixSql(experimentId, q, source);
-    const rows = await this.ds.query(sql, params);
-    return rowsToMatrix(q, rows);
+    const compute = async () => {
+      const { sql, params } = buildMatrixSql(experimentId, q, source);
+      return rowsToMatrix(q, await this.ds.query(sql, params));
+    };
+    if (source !== 'cells' || !this.cache) return compute();
+    const key = `matrix:${experimentId}:${JSON.stringify([q.rows, q.columns, q.filter ?? null])}`;
+    return this.cache.getOrCompute(key, experimentId, compute);
   }
 }

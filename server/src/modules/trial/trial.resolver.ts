@@ -45,6 +45,9 @@ export class TrialResolver {
 
   @FieldResolver(() => [Artifact])
   artifacts(@Root() t: Trial, @Ctx() ctx: Context) { return ctx.loaders.artifactsByTrial.load(t.id); }
+
+  @FieldResolver(() => String, { complexity: 10, description: 'JSON manifest: resolved config, config hash, seed, cell, result and artifact hashes (also at /api/trials/{id}/manifest.json; poisons at /api/trials/{id}/poisons.npy)' })
+  async manifest(@Root() t: Trial, @Ctx() ctx: Context) { return (await ctx.services.evidence.manifest(ctx.actor, t.id, ctx.config.publicUrl)).body; }
 }
 
 @Resolver(() => Artifact)

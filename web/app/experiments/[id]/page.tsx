@@ -9,6 +9,7 @@ import { ClassHeatmap, type PairCell } from '@/components/heatmap';
 import { ProgressBar, progressFrom } from '@/components/progress';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { ApiFailure, StatusBadge } from '@/components/states';
+import { CitePanel } from '@/components/cite-panel';
 import { dateTime, ratePct } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -92,10 +93,12 @@ export default async function ExperimentPage({ params, searchParams }: { params:
         </fieldset>
         <button type="submit" className="secondary">Show table</button>
         <span className="small">
-          Download this table: <a href={`/experiments/${exp.id}/export?format=csv&${query}`} download data-testid="csv">CSV</a> · <a href={`/experiments/${exp.id}/export?format=json&${query}`} download data-testid="json">JSON</a>
+          Download this table: <a href={`/experiments/${exp.id}/export?format=csv&${query}`} download data-testid="csv">CSV</a> · <a href={`/experiments/${exp.id}/export?format=json&${query}`} download data-testid="json">JSON</a> · <a href={`/experiments/${exp.id}/export?format=tex&${query}`} download data-testid="latex">LaTeX</a>
         </span>
       </form>
       <MatrixTable cells={cells} rowTitle={rowTitle} caption="Successes / finished trials per cell, shaded by success rate; hover a cell for its Wilson 95% interval. The paper's value sits below where the paper reports that cell." />
+
+      <CitePanel citation={exp.citation} bibHref={exp.visibility === 'PUBLIC' ? `/api/experiments/${exp.id}/citation.bib` : null} />
 
       <h2>Target label × true class</h2>
       <ClassHeatmap cells={[...pairMap.values()]} classes={Math.min(classes, 20)} />

@@ -124,6 +124,14 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         </>
       ) : null}
 
+      <h2>Evidence</h2>
+      <p data-testid="evidence">
+        <a href={`/trials/${t.id}/manifest`} download>Manifest (JSON)</a>: the resolved configuration, its hash, the seed, the result and the sha256 of every artifact.
+        {t.artifacts.filter((a) => a.kind === 'poisons').map((a) => (
+          <span key={a.id}> · <a href={`/trials/${t.id}/artifacts/${a.id}`} download={`trial-${t.id.slice(0, 8)}-poisons.npy`}>Poisons (NumPy .npy, {Math.round(a.size / 1024)} KiB)</a> <span className="small muted">sha256 {a.sha256.slice(0, 12)}…</span></span>
+        ))}
+      </p>
+
       <h2>Provenance</h2>
       <section data-testid="provenance">
         <p className="small muted">Recorded by compute and the worker that ran the trial. The command below runs the same config with the same seed.</p>
