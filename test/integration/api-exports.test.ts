@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { float32Npy } from '@frogpond/compute/dist/trial/npy';
 import * as bibtex from 'bibtex-parse';
-import { bootstrapOrg, builtinAttackId, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
 
 describe('exports and citations: one server implementation for GraphQL fields and download routes', () => {
   let server: TestServer;
@@ -22,7 +22,7 @@ describe('exports and citations: one server implementation for GraphQL fields an
         matrix: { datasets: ['cifar10'], labels: [40], algorithms: ['fixmatch'], rates: [0.01, 0.05], attacks: [attack], trialsPerCell: 3 },
       });
       const trials = await server.ds.query(`SELECT id, ordinal FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [experiment.id]);
-      for (const t of trials) await server.services.results.record(server.ds.manager, t.id, { success: t.ordinal % 2 === 0, cleanAccuracy: 0.8872500000000001, backend: 'cpu', configHash: 'h' });
+      for (const t of trials) await recordAsWorker(server, t.id, { success: t.ordinal % 2 === 0, cleanAccuracy: 0.8872500000000001, backend: 'cpu', configHash: 'h' });
       return experiment.id;
     };
     pub = await make('Table 1 & more', 'PUBLIC');
@@ -106,7 +106,7 @@ describe('exports and citations: one server implementation for GraphQL fields an
     });
     const [withPoisons] = await server.ds.query(`SELECT id, config, seed FROM trial WHERE experiment_id = $1`, [experiment.id]);
     const npy = float32Npy(new Float32Array([0.1, 0.2, 0.3, 0.4]), [2, 2]);
-    await server.services.results.record(server.ds.manager, withPoisons.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'cfg-hash-1',
+    await recordAsWorker(server, withPoisons.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'cfg-hash-1',
       artifacts: [{ kind: 'poisons', mime: 'application/x-npy', bytes: npy }] });
     const res = await fetch(`${server.url}/api/trials/${withPoisons.id}/manifest.json`);
     assert.equal(res.status, 200);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
 import { ReadCache } from '../../server/src/common/read-cache';
 import { LeaderboardService } from '../../server/src/modules/leaderboard/leaderboard.service';
 import { LeaderboardArgs, LeaderboardSort, SortDirection } from '../../server/src/modules/leaderboard/leaderboard.inputs';
@@ -32,7 +32,7 @@ describe('leaderboard over every visible finished trial (HTTP, real PostgreSQL)'
       const trials = await server.ds.query(`SELECT id, ordinal, replicate, density, defense_kind FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [e.id]);
       for (const t of trials) {
         const o = opts.outcome(t);
-        if (o) await server.services.results.record(server.ds.manager, t.id, { success: o.success, cleanAccuracy: o.acc, backend: 'cpu', configHash: 'h' });
+        if (o) await recordAsWorker(server, t.id, { success: o.success, cleanAccuracy: o.acc, backend: 'cpu', configHash: 'h' });
       }
     }
     return e;
@@ -135,7 +135,7 @@ describe('leaderboard over every visible finished trial (HTTP, real PostgreSQL)'
     const q = { filter: { datasets: ['mnist'] } };
     assert.equal((await gql(server, BOARD, q)).data.leaderboard.totalCount, 0);
     const [t] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal LIMIT 1`, [e.id]);
-    await server.services.results.record(server.ds.manager, t.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'h' });
+    await recordAsWorker(server, t.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'h' });
     let seen = 0;
     for (let i = 0; i < 100 && seen === 0; i++) {
       seen = (await gql(server, BOARD, q)).data.leaderboard.totalCount;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { bootstrapOrg, builtinAttackId, claimTrial, codeOf, gql, startTestServer, TestServer } from '../integration/api-helpers';
 import { assertHealthy, assertNoLeak, fingerprint, gqlRaw, refusedWithoutWrites, Tally } from './security-helpers';
 import { safeNextPath } from '../../web/lib/safe-redirect';
-import { csvField } from '../../server/src/modules/experiment/matrix-export';
+import { csvField } from '@frogpond/compute/csv';
 import { baseSecurityHeaders } from '../../server/src/http/http-guards';
 
 /**

@@ -43,7 +43,7 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 /** What each position of a cursor's key must be. */
-export type CursorPart = 'uuid' | 'int' | 'string';
+export type CursorPart = 'uuid' | 'int' | 'number' | 'string';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -53,7 +53,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export function decodeCursor(cursor: string | null | undefined, parts: readonly CursorPart[]): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   const invalid = () => badInput('Invalid cursor', { field: 'after' });
-  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let v: unknown;
   try { v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { throw invalid(); }
   if (!Array.isArray(v) || v.length !== parts.length) throw invalid();
@@ -62,7 +62,8 @@ export function decodeCursor(cursor: string | null | undefined, parts: readonly 
     const x = v[i];
     const ok = kind === 'uuid' ? typeof x === 'string' && UUID_RE.test(x)
       : kind === 'int' ? Number.isSafeInteger(x)
-      : typeof x === 'string' && x.length <= 200 && !x.includes('\u0000');
+      : kind === 'number' ? typeof x === 'number' && Number.isFinite(x)
+      : typeof x === 'string' && x.length <= 600 && !x.includes('\u0000');
     if (!ok) throw invalid();
   });
   return v;

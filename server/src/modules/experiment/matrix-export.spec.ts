@@ -2,10 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import * as bibtex from 'bibtex-parse';
-import { csvField, DIMENSION_COLUMN, latexEscape, matrixTable, matrixToCsv, matrixToJson, matrixToLatex, METRIC_COLUMNS } from './matrix-export';
+import { DIMENSION_COLUMN, latexEscape, matrixTable, matrixToCsv, matrixToJson, matrixToLatex, METRIC_COLUMNS } from './matrix-export';
 import { citationBibtex, experimentReference } from './citation';
 import { ExperimentMatrix, MatrixDimension } from './matrix.types';
-import { wilsonInterval } from './wilson';
+import { wilsonInterval } from '@frogpond/compute/stats';
+import { csvField } from '@frogpond/compute/csv';
 
 const D = MatrixDimension;
 const cell = (row: string[], col: string[], k: number, n: number, paper?: [number, number], labels?: string[]) => {

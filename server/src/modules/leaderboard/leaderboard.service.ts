@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../common/auth';
 import { decodeCursor, encodeCursor } from '../../common/connection';
 import { ReadCache } from '../../common/read-cache';
-import { wilsonInterval } from '../experiment/wilson';
+import { wilsonInterval } from '@frogpond/compute/stats';
 import { LeaderboardArgs } from './leaderboard.inputs';
 import { buildLeaderboardSql, cursorParts } from './leaderboard.sql';
 import { LeaderboardConnection, LeaderboardRow, Reproduction } from './leaderboard.types';
@@ -33,7 +33,7 @@ export class LeaderboardService {
   constructor(private readonly ds: DataSource, private readonly cache: ReadCache) {}
 
   async page(actor: Actor | null, args: LeaderboardArgs): Promise<LeaderboardConnection> {
-    const after = cursorParts(decodeCursor(args.after, 2));
+    const after = cursorParts(decodeCursor(args.after, ['number', 'string']));
     const q = {
       viewerOrganizationId: actor?.organizationId ?? null, filter: args.filter ?? null, sort: args.sort, direction: args.direction,
       includeNearChance: args.includeNearChance, first: args.first, after,

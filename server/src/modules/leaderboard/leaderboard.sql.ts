@@ -1,5 +1,5 @@
 import { badInput } from '../../common/errors';
-import { Z95 } from '../experiment/wilson';
+import { Z95 } from '@frogpond/compute/stats';
 import { LeaderboardFilter, LeaderboardSort, SortDirection } from './leaderboard.inputs';
 
 export interface LeaderboardQuery {
