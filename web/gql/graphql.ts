@@ -182,7 +182,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, spec: Record<string, unknown>, organization: { id: string, name: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null }, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, error: string | null, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, failedTrials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, algorithm: string, attackKind: string, error: string | null } }> } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -233,6 +233,35 @@ export type ExperimentTrialPairsQueryVariables = Exact<{
 
 
 export type ExperimentTrialPairsQuery = { experiment: { id: string, trials: { edges: Array<{ node: { id: string, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type ExperimentProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExperimentProgressQuery = { experimentProgress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null } };
+
+export type CancelExperimentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelExperimentMutation = { cancelExperiment: { id: string, status: ExperimentStatus } };
+
+export type RetryFailedTrialsMutationVariables = Exact<{
+  experimentId: string | number;
+}>;
+
+
+export type RetryFailedTrialsMutation = { retryFailedTrials: { id: string, status: ExperimentStatus } };
+
+export type ReproduceTrialMutationVariables = Exact<{
+  trialId: string | number;
+  organizationId: string | number;
+}>;
+
+
+export type ReproduceTrialMutation = { reproduceTrial: { experiment: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -412,12 +441,25 @@ export const ExperimentDocument = new TypedDocumentString(`
     trialCount
     seedBase
     createdAt
+    spec
     organization {
+      id
       name
     }
     statusCounts {
       status
       count
+    }
+    progress {
+      queued
+      running
+      succeeded
+      failed
+      cancelled
+      total
+      etaSeconds
+      trialsPerMinute
+      updatedAt
     }
     matrix(rows: $rows, columns: $columns) {
       cells {
@@ -453,6 +495,7 @@ export const ExperimentDocument = new TypedDocumentString(`
           defenseKind
           seed
           status
+          error
           targetClass
           targetLabel
           result {
@@ -463,6 +506,18 @@ export const ExperimentDocument = new TypedDocumentString(`
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+    failedTrials: trials(first: 100, status: FAILED) {
+      edges {
+        node {
+          id
+          ordinal
+          dataset
+          algorithm
+          attackKind
+          error
+        }
       }
     }
   }
@@ -678,3 +733,43 @@ export const ExperimentTrialPairsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExperimentTrialPairsQuery, ExperimentTrialPairsQueryVariables>;
+export const ExperimentProgressDocument = new TypedDocumentString(`
+    query ExperimentProgress($id: ID!) {
+  experimentProgress(id: $id) {
+    queued
+    running
+    succeeded
+    failed
+    cancelled
+    total
+    etaSeconds
+    trialsPerMinute
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentProgressQuery, ExperimentProgressQueryVariables>;
+export const CancelExperimentDocument = new TypedDocumentString(`
+    mutation CancelExperiment($id: ID!) {
+  cancelExperiment(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelExperimentMutation, CancelExperimentMutationVariables>;
+export const RetryFailedTrialsDocument = new TypedDocumentString(`
+    mutation RetryFailedTrials($experimentId: ID!) {
+  retryFailedTrials(experimentId: $experimentId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RetryFailedTrialsMutation, RetryFailedTrialsMutationVariables>;
+export const ReproduceTrialDocument = new TypedDocumentString(`
+    mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {
+  reproduceTrial(trialId: $trialId, organizationId: $organizationId) {
+    experiment {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReproduceTrialMutation, ReproduceTrialMutationVariables>;

@@ -8,6 +8,7 @@ import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
+import { decisionRegionsArtifact, isPlanar } from './decision-regions';
 import {
   accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
   indicesOfClass, nearestRow, pick, pngArtifact, predictBatched,
@@ -160,6 +161,8 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
       const frames = sampleEvenly(alphas.length, 12).map((i) => crafted!.poisons.slice(i * d, (i + 1) * d));
       artifacts.push(pngArtifact('poison-path', imageStripPng(frames, img)));
     }
+    // Points in the plane (toy data): the decision regions, the data and the path, for the trial page's scatter.
+    if (isPlanar(clean.shape)) artifacts.push(decisionRegionsArtifact(model, clean, crafted?.poisons ?? null, alphas, source, target, targetLabel));
     const tEval = Date.now();
     progress({ phase: 'done', step: 1, total: 1 });
     return {

@@ -30,7 +30,7 @@ export interface TrialConfig {
 
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
-  kind: 'poison-path' | 'feature-collision' | 'propagation';
+  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'decision-regions';
   mime: 'image/png' | 'application/json';
   bytes: Uint8Array;
   sha256: string;
