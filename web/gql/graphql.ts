@@ -170,10 +170,15 @@ export type CreateDensityMutation = { createDensity: { id: string, slug: string,
 export type ExperimentsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  search?: string | null | undefined;
+  organizationId?: string | number | null | undefined;
+  attack?: string | null | undefined;
+  dataset?: string | null | undefined;
+  status?: ExperimentStatus | null | undefined;
 }>;
 
 
-export type ExperimentsQuery = { experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ExperimentsQuery = { organizations: Array<{ id: string, name: string }>, datasets: Array<{ slug: string, name: string }>, experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ExperimentQueryVariables = Exact<{
   id: string | number;
@@ -398,8 +403,24 @@ export const CreateDensityDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateDensityMutation, CreateDensityMutationVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
-    query Experiments($first: Int!, $after: String) {
-  experiments(first: $first, after: $after) {
+    query Experiments($first: Int!, $after: String, $search: String, $organizationId: ID, $attack: String, $dataset: String, $status: ExperimentStatus) {
+  organizations {
+    id
+    name
+  }
+  datasets {
+    slug
+    name
+  }
+  experiments(
+    first: $first
+    after: $after
+    search: $search
+    organizationId: $organizationId
+    attack: $attack
+    dataset: $dataset
+    status: $status
+  ) {
     edges {
       node {
         id

@@ -53,8 +53,10 @@ export const CreateDensityMutation = graphql(`
 `);
 
 export const ExperimentsQuery = graphql(`
-  query Experiments($first: Int!, $after: String) {
-    experiments(first: $first, after: $after) {
+  query Experiments($first: Int!, $after: String, $search: String, $organizationId: ID, $attack: String, $dataset: String, $status: ExperimentStatus) {
+    organizations { id name }
+    datasets { slug name }
+    experiments(first: $first, after: $after, search: $search, organizationId: $organizationId, attack: $attack, dataset: $dataset, status: $status) {
       edges { node { id name visibility preset status trialCount createdAt organization { name } statusCounts { status count } } }
       pageInfo { hasNextPage endCursor }
     }
