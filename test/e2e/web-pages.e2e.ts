@@ -40,9 +40,22 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
 async function launch(name: string, trialsPerCell: number): Promise<string> {
   const data = await api<{ createExperiment: { experiment: { id: string } } }>(
     `mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }`,
-    { input: { organizationId: orgId, name, preset: 'toy', matrix: { datasets: ['moons'], algorithms: ['fixmatch'], attacks: [attackId], labels: [10], rates: [0.05], densities: ['1.5-x'], trialsPerCell } } },
+    { input: { organizationId: orgId, name, preset: 'toy', matrix: { datasets: ['moons'], algorithms: ['fixmatch'], attacks: [attackId], labels: [10], rates: [0.05], trialsPerCell } } },
   );
   return data.createExperiment.experiment.id;
+}
+
+/** Waits until every trial of an experiment has finished (succeeded or failed). */
+async function settled(id: string): Promise<void> {
+  const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
+  for (;;) {
+    const p = await api<{ experimentProgress: { succeeded: number; failed: number; cancelled: number; total: number } }>(
+      `query($id: ID!) { experimentProgress(id: $id) { succeeded failed cancelled total } }`, { id });
+    const x = p.experimentProgress;
+    if (x.succeeded + x.failed + x.cancelled === x.total) return;
+    assert.ok(Date.now() < deadline, `experiment ${id} finishes`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 const boot = async (workers: number, web: unknown) => startServer({
@@ -58,28 +71,15 @@ before(async () => {
   dbUrl = db.url;
   const web = await loadNextHandler({ quiet: true });
   assert.ok(web, 'the Next.js build must load');
-  // The web server runs no worker, so queued trials stay queued for the cancel and retry checks; a second process
-  // with one worker runs the finished experiment and is stopped before those are launched.
-  server = await boot(0, web);
+  server = await boot(1, web);
   token = (await server.services.organizations.bootstrapAdmin('pages-lab')).token;
   orgId = (await api<{ viewer: { organization: { id: string } } }>('{ viewer { organization { id } } }')).viewer.organization.id;
   attackId = (await api<{ createAttack: { id: string } }>(
     `mutation($input: CreateAttackInput!) { createAttack(input: $input) { id } }`,
     { input: { organizationId: orgId, name: 'Linear interpolation', slug: 'linear-interpolation', kind: 'INTERPOLATION' } },
   )).createAttack.id;
-  const worker = await boot(1, undefined);
-  try {
-    finished = await launch('Finished toy run', 1);
-    const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
-    for (;;) {
-      const p = await api<{ experimentProgress: { succeeded: number; failed: number; total: number } }>(`query($id: ID!) { experimentProgress(id: $id) { succeeded failed total } }`, { id: finished });
-      if (p.experimentProgress.succeeded + p.experimentProgress.failed === p.experimentProgress.total) break;
-      assert.ok(Date.now() < deadline, 'the toy trial finishes');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } finally {
-    await worker.stop();
-  }
+  finished = await launch('Finished toy run', 1);
+  await settled(finished);
   trialId = (await api<{ experiment: { trials: { edges: { node: { id: string } }[] } } }>(`query($id: ID!) { experiment(id: $id) { trials(first: 1) { edges { node { id } } } } }`, { id: finished })).experiment.trials.edges[0].node.id;
   profile = freshProfileDir();
   browser = await chromium.launchPersistentContext(profile, {
@@ -151,26 +151,34 @@ test('the experiment page: intervals in the cells, sortable sticky headers, case
   assert.match(await page.getByRole('status').filter({ hasText: 'Ignored' }).innerText(), /colour/);
 });
 
-test('cancel stops a queued experiment; retry queues its failed trials again', async () => {
-  const queued = await launch('Queued toy run', 3);
-  await page.goto(`${server.url}/experiments/${queued}`);
-  assert.match(await page.getByTestId('progress').innerText(), /0 of 3 trials finished/);
+test('cancel stops a running experiment; retry runs its failed trials again', async () => {
+  // The worker is kept busy by a long experiment; the second one waits behind it, so one of its trials can be
+  // failed the way a worker reports a failure before any worker reaches it.
+  const long = await launch('Long toy run', 20);
+  const failing = await launch('Failing toy run', 2);
+  const ids = (await api<{ experiment: { trials: { edges: { node: { id: string } }[] } } }>(`query($id: ID!) { experiment(id: $id) { trials(first: 5) { edges { node { id } } } } }`, { id: failing })).experiment.trials.edges.map((e) => e.node.id);
+  await server.ds.transaction((m) => failureRecorder(server.ds)(m, ids[0], 'worker ran out of memory'));
+
+  await page.goto(`${server.url}/experiments/${long}`);
+  assert.equal(await page.getByTestId('progress').getAttribute('data-live'), 'true');
+  assert.match(await page.getByTestId('eta').innerText(), /left/);
   await page.getByTestId('cancel').click();
   await page.locator('h1 .badge', { hasText: 'cancelled' }).waitFor();
   assert.equal(await page.getByTestId('cancel').count(), 0, 'nothing left to cancel');
-  assert.match(await page.getByTestId('progress').innerText(), /3 cancelled/);
+  assert.match(await page.getByTestId('progress').innerText(), /\d+ cancelled/);
 
-  const failing = await launch('Failing toy run', 2);
-  const ids = (await api<{ experiment: { trials: { edges: { node: { id: string } }[] } } }>(`query($id: ID!) { experiment(id: $id) { trials(first: 5) { edges { node { id } } } } }`, { id: failing })).experiment.trials.edges.map((e) => e.node.id);
-  // The failure arrives the way a worker reports one.
-  await server.ds.transaction((m) => failureRecorder(server.ds)(m, ids[0], 'worker ran out of memory'));
   await page.goto(`${server.url}/experiments/${failing}`);
   assert.match(await page.getByTestId('failed-trials').innerText(), /worker ran out of memory/);
   assert.match(await page.locator('[data-testid=trials] tr', { hasText: 'failed' }).innerText(), /worker ran out of memory/);
   await page.getByTestId('retry').click();
   await page.getByTestId('retry').waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('failed-trials').count(), 0);
-  assert.match(await page.getByTestId('progress').innerText(), /2 queued/);
+  // The page follows the retried trial to the end by itself (no reload).
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=progress]');
+    return !!el && el.getAttribute('data-live') === 'false' && el.getAttribute('data-done') === el.getAttribute('data-total');
+  }, undefined, { timeout: COMPLETION_TIMEOUT_MS, polling: 1000 });
+  assert.doesNotMatch(await page.getByTestId('progress').innerText(), /failed/);
   const href = await page.getByTestId('clone').getAttribute('href');
   assert.match(href ?? '', /^\/experiments\/new\?.*datasets=moons/);
 });

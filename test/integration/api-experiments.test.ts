@@ -237,6 +237,11 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(await ids({ st: 'COMPLETED', s: 'findable' }), []);
     assert.deepEqual(await ids({ o: a.organizationId, s: 'findable' }), [moons, blobs].sort());
     assert.deepEqual(await ids({ o: b.organizationId, s: 'findable' }, b.token), []);
+    // The normalised spec reads back beside the matrix (the clone link is built from it).
+    const both = await gql(server, `query($id: ID!) { experiment(id: $id) { spec matrix(rows: [DATASET]) { cells { scheduled } } } }`, { id: moons }, a.token);
+    assert.equal(both.errors, undefined, JSON.stringify(both.errors));
+    assert.deepEqual(both.data.experiment.spec.datasets, ['moons']);
+    assert.deepEqual(both.data.experiment.matrix.cells.map((c: any) => c.scheduled), [1]);
     assert.deepEqual(codes(await gql(server, q, { o: 'not-an-id' }, a.token)), ['BAD_USER_INPUT']);
     assert.deepEqual(codes(await gql(server, q, { st: 'DONE' }, a.token)), ['BAD_USER_INPUT']);
   });

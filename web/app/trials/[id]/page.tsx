@@ -110,7 +110,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       {regions ? <DecisionScatter pic={regions} /> : null}
       {strips.length === 0 && !regions ? <p className="muted">No pictures stored for this trial{r ? ' (2-D trials recorded before decision regions were stored have none)' : ''}.</p> : strips.map((a) => (
         <figure key={a.id} style={{ margin: '8px 0' }}>
-          <div className="strip" data-testid="image-strip">
+          <div className="strip" data-testid="image-strip" tabIndex={0} role="region" aria-label="Image strip">
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={`/trials/${t.id}/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`}  />
           </div>
@@ -138,7 +138,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       ) : null}
 
       <h2>Configuration</h2>
-      <pre className="config" data-testid="config">{JSON.stringify(t.config, null, 2)}</pre>
+      <pre className="config" data-testid="config" tabIndex={0} aria-label="Trial configuration">{JSON.stringify(t.config, null, 2)}</pre>
     </>
   );
 }
