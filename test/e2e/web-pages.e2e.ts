@@ -190,6 +190,6 @@ test("a toy trial's page draws its decision regions, the data and the poison pat
   // 40 x 40 region cells behind the points, and the path's triangles.
   assert.ok((await scatter.locator('g[aria-hidden=true] rect').count()) >= 1600);
   assert.ok((await scatter.locator('.recharts-scatter-symbol').count()) > 20);
-  assert.match(await scatter.innerText(), /poisons \(\d+, labeled y\* = \d\)/);
+  assert.match(await scatter.innerText(), /poisons \(\d+, labeled y\* = \d by the attacker\)/);
   assert.match(await scatter.innerText(), /target x\*/);
 });

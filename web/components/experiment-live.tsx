@@ -27,12 +27,14 @@ export function ExperimentLive({ id, initial }: { id: string; initial: LiveProgr
   const router = useRouter();
   const interval = useRef(FIRST_MS);
   const last = useRef(`${initial.updatedAt ?? ''}|${initial.succeeded + initial.failed + initial.cancelled}`);
-  const { data } = useSWR(`/experiments/${id}/progress`, fetcher, {
+  const { data, mutate } = useSWR(`/experiments/${id}/progress`, fetcher, {
     fallbackData: initial,
     revalidateOnMount: isLive(initial),
     revalidateOnFocus: false,
     refreshInterval: (latest) => (latest && isLive(latest) ? interval.current : 0),
   });
+  // A server render (after an action or a refresh) brings newer numbers than the last poll: take them.
+  useEffect(() => { void mutate(initial, { revalidate: false }); }, [initial, mutate]);
   const p = data ?? initial;
   useEffect(() => {
     const key = `${p.updatedAt ?? ''}|${p.succeeded + p.failed + p.cancelled}`;
