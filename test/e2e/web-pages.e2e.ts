@@ -2,17 +2,19 @@ import 'reflect-metadata';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
 import { failureRecorder } from '../../server/src/modules/queue/queue.recorder';
-import { chromiumExecutable, CHROMIUM_ARGS, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
+import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
 
 /**
  * Every page of the web app in headless Chromium: at 390 px wide nothing scrolls sideways, the dark theme applies,
  * and axe-core finds no serious or critical violation in either theme. Then the experiment page's cancel and retry,
  * its pivot parameters, and a toy trial's scatter of the decision regions.
  */
+const SHOTS = path.join(REPO, 'test-output', 'e2e');
 const COMPLETION_TIMEOUT_MS = Number(process.env.E2E_COMPLETION_TIMEOUT_MS ?? 300_000);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -66,6 +68,7 @@ const boot = async (workers: number, web: unknown) => startServer({
 
 before(async () => {
   requireWebBuild();
+  fs.mkdirSync(SHOTS, { recursive: true });
   const db = await freshDatabase();
   dropDb = db.drop;
   dbUrl = db.url;
@@ -114,17 +117,20 @@ const pages = () => [
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page at 390 px in the ${scheme} theme: no sideways scroll, no serious axe violation`, async () => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of pages()) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    for (const url of pages()) {
+      await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
       const { doc, view, bg } = await page.evaluate(() => ({
         doc: document.documentElement.scrollWidth, view: window.innerWidth, bg: getComputedStyle(document.body).backgroundColor,
       }));
-      assert.ok(doc <= view, `${path}: the document is ${doc}px wide in a ${view}px viewport`);
+      assert.ok(doc <= view, `${url}: the document is ${doc}px wide in a ${view}px viewport`);
       const [r, g, b] = bg.match(/\d+/g)!.map(Number);
       const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-      if (scheme === 'dark') assert.ok(luminance < 0.2, `${path}: dark background expected, got ${bg}`);
-      else assert.ok(luminance > 0.8, `${path}: light background expected, got ${bg}`);
-      assert.deepEqual(await axeViolations(), [], `${path} (${scheme})`);
+      if (scheme === 'dark') assert.ok(luminance < 0.2, `${url}: dark background expected, got ${bg}`);
+      else assert.ok(luminance > 0.8, `${url}: light background expected, got ${bg}`);
+      assert.deepEqual(await axeViolations(), [], `${url} (${scheme})`);
+      if (/^\/(experiments|trials)\/[0-9a-f-]{36}$/.test(url)) {
+        await page.screenshot({ path: `${SHOTS}/390-${scheme}-${url.split('/')[1]}.png`, fullPage: true });
+      }
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });

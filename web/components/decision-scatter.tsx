@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Scatter, ScatterChart, XAxis, YAxis, useXAxisScale, useYAxisScale, ResponsiveContainer } from 'recharts';
 import { schemeTableau10 } from 'd3-scale-chromatic';
+import { scaleLinear } from 'd3-scale';
 import type { DecisionRegions } from '@frogpond/compute';
 
 const classColor = (c: number) => schemeTableau10[c % schemeTableau10.length];
@@ -35,6 +36,9 @@ export function DecisionScatter({ pic }: { pic: DecisionRegions }) {
   const unlabeled = byClass(pic.unlabeled);
   const poisons = pic.poisons.map(([x, y, a]) => ({ x, y, a }));
   const round = (v: number) => String(Math.round(v * 100) / 100);
+  // Round tick values inside the grid's bounds (0.2, 0.4, ... rather than the bounds' own digits).
+  const xTicks = scaleLinear().domain([pic.x0, pic.x1]).ticks(5);
+  const yTicks = scaleLinear().domain([pic.y0, pic.y1]).ticks(5);
   return (
     <figure style={{ margin: 0 }}>
       <div className="chart" style={{ height: 380 }} data-testid="decision-scatter" role="img"
@@ -42,8 +46,8 @@ export function DecisionScatter({ pic }: { pic: DecisionRegions }) {
         <ResponsiveContainer>
           <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
-            <XAxis type="number" dataKey="x" domain={[pic.x0, pic.x1]} allowDataOverflow tickFormatter={round} tickCount={6} label={{ value: 'x₁', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" dataKey="y" domain={[pic.y0, pic.y1]} allowDataOverflow tickFormatter={round} tickCount={6} width={44} label={{ value: 'x₂', angle: -90, position: 'insideLeft' }} />
+            <XAxis type="number" dataKey="x" domain={[pic.x0, pic.x1]} allowDataOverflow ticks={xTicks} tickFormatter={round} label={{ value: 'x₁', position: 'insideBottom', offset: -12 }} />
+            <YAxis type="number" dataKey="y" domain={[pic.y0, pic.y1]} allowDataOverflow ticks={yTicks} tickFormatter={round} width={44} label={{ value: 'x₂', angle: -90, position: 'insideLeft' }} />
             <Regions pic={pic} />
             <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.8rem' }} />
             {unlabeled.map((pts, c) => <Scatter key={`u${c}`} name={`unlabeled, class ${c}`} data={pts} fill={classColor(c)} fillOpacity={0.35} shape="circle" legendType="circle" isAnimationActive={false} />)}
