@@ -230,6 +230,44 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(codes(await gql(server, `{ experiments(first: 2, after: "garbage") { edges { cursor } } }`)), ['BAD_USER_INPUT']);
   });
 
+  it('filters experiments by name words, organization, attack, dataset and status', async () => {
+    const make = async (name: string, dataset: string, attack: string) => {
+      const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name, preset: 'toy',
+        matrix: { datasets: [dataset], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [attack], trialsPerCell: 1 } } }, a.token);
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      return r.data.createExperiment.experiment.id as string;
+    };
+    const moons = await make('Findable 100% moons sweep', 'moons', interpolation);
+    const blobs = await make('Findable blobs_frogs', 'blobs', featureCollision);
+    const q = `query($s: String, $o: ID, $a: String, $d: String, $st: ExperimentStatus) {
+      experiments(first: 100, search: $s, organizationId: $o, attack: $a, dataset: $d, status: $st) { edges { node { id name status } } } }`;
+    const ids = async (v: Record<string, unknown>, token = a.token) => {
+      const r = await gql(server, q, v, token);
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      return r.data.experiments.edges.map((e: any) => e.node.id as string).filter((id: string) => id === moons || id === blobs).sort();
+    };
+    assert.deepEqual(await ids({ s: 'findable' }), [moons, blobs].sort());
+    assert.deepEqual(await ids({ s: 'FINDABLE moons' }), [moons]);
+    // LIKE wildcards are literal: '%' and '_' match only themselves.
+    assert.deepEqual(await ids({ s: '100%' }), [moons]);
+    assert.deepEqual(await ids({ s: 'blobs_' }), [blobs]);
+    assert.deepEqual(await ids({ s: 'findable _' }), [blobs]);
+    assert.deepEqual(await ids({ d: 'blobs', s: 'findable' }), [blobs]);
+    assert.deepEqual(await ids({ a: 'feature-collision', s: 'findable' }), [blobs]);
+    assert.deepEqual(await ids({ a: interpolation, s: 'findable' }), [moons]);
+    assert.deepEqual(await ids({ st: 'QUEUED', s: 'findable' }), [moons, blobs].sort());
+    assert.deepEqual(await ids({ st: 'COMPLETED', s: 'findable' }), []);
+    assert.deepEqual(await ids({ o: a.organizationId, s: 'findable' }), [moons, blobs].sort());
+    assert.deepEqual(await ids({ o: b.organizationId, s: 'findable' }, b.token), []);
+    // The normalised spec reads back beside the matrix (the clone link is built from it).
+    const both = await gql(server, `query($id: ID!) { experiment(id: $id) { spec matrix(rows: [DATASET]) { cells { scheduled } } } }`, { id: moons }, a.token);
+    assert.equal(both.errors, undefined, JSON.stringify(both.errors));
+    assert.deepEqual(both.data.experiment.spec.datasets, ['moons']);
+    assert.deepEqual(both.data.experiment.matrix.cells.map((c: any) => c.scheduled), [1]);
+    assert.deepEqual(codes(await gql(server, q, { o: 'not-an-id' }, a.token)), ['BAD_USER_INPUT']);
+    assert.deepEqual(codes(await gql(server, q, { st: 'DONE' }, a.token)), ['BAD_USER_INPUT']);
+  });
+
   it('createExperiment with a clientMutationId is retry-safe', async () => {
     const m = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount replayed clientMutationId experiment { id } } }`;
     const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], trialsPerCell: 4 };

@@ -1,21 +1,21 @@
-/** SVG plot of a density sampled on [0, 1] (server-rendered; no JavaScript needed). */
-export function DensityPlot({ samples, width = 220, height = 90, label }: { samples: number[]; width?: number; height?: number; label: string }) {
+'use client';
+
+import { Area, AreaChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
+
+/** A density sampled evenly on [0, 1], plotted with axes: α from the source (0) to the target (1). */
+export function DensityPlot({ samples, width = 260, height = 150, label }: { samples: number[]; width?: number; height?: number; label: string }) {
   if (samples.length < 2) return null;
-  const max = Math.max(...samples.filter((v) => Number.isFinite(v)), 1e-9);
-  const pad = 4;
-  const pts = samples.map((v, i) => {
-    const x = pad + (i / (samples.length - 1)) * (width - 2 * pad);
-    const y = height - pad - (Math.max(0, Number.isFinite(v) ? v : 0) / max) * (height - 2 * pad);
-    return `${x.toFixed(1)},${y.toFixed(1)}`;
-  });
-  const area = `M${pad},${height - pad} L${pts.join(' L')} L${width - pad},${height - pad} Z`;
+  const data = samples.map((v, i) => ({ alpha: i / (samples.length - 1), p: Number.isFinite(v) ? Math.max(0, v) : 0 }));
+  const round = (v: number) => String(Math.round(v * 100) / 100);
   return (
-    <svg width={width} height={height + 14} role="img" aria-label={`Plot of density ${label} on [0, 1]`}>
-      <rect x={0} y={0} width={width} height={height} fill="#f7f9f8" stroke="#dfe3e6" />
-      <path d={area} fill="#cfe6dc" stroke="none" />
-      <polyline points={pts.join(' ')} fill="none" stroke="#1f6f5c" strokeWidth={1.8} />
-      <text x={pad} y={height + 12} fontSize={10} fill="#5f6b73">0 (source)</text>
-      <text x={width - pad} y={height + 12} fontSize={10} fill="#5f6b73" textAnchor="end">1 (target)</text>
-    </svg>
+    <div role="img" aria-label={`Plot of density ${label} on [0, 1]`} data-testid="density-plot">
+      <AreaChart width={width} height={height} data={data} margin={{ top: 4, right: 10, bottom: 16, left: -18 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
+        <XAxis dataKey="alpha" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={round} fontSize={10} label={{ value: 'α: source → target', position: 'insideBottom', offset: -8, fontSize: 10 }} />
+        <YAxis domain={[0, 'auto']} tickCount={4} tickFormatter={round} fontSize={10} />
+        <Legend verticalAlign="top" height={18} wrapperStyle={{ fontSize: 10 }} />
+        <Area dataKey="p" name="density of poisons" type="monotone" stroke="#1f6f5c" fill="#5fb394" fillOpacity={0.35} isAnimationActive={false} />
+      </AreaChart>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ export function ClassHeatmap({ cells, classes, classNames }: { cells: PairCell[]
   const name = (i: number) => classNames?.[i] ?? String(i);
   const idx = Array.from({ length: classes }, (_, i) => i);
   return (
-    <div className="scroll">
+    <div className="scroll" tabIndex={0} role="region" aria-label="Target label by true class">
       <p className="muted small" style={{ margin: '4px 0 8px' }}>Rows: the attacker&apos;s label y* (the source&apos;s class) · columns: the target&apos;s true class c · cells: attack successes / finished trials.</p>
       <table className="heatmap" data-testid="heatmap">
         <thead>
@@ -24,7 +24,7 @@ export function ClassHeatmap({ cells, classes, classNames }: { cells: PairCell[]
               <th scope="row">{name(s)}</th>
               {idx.map((t) => {
                 const c = at.get(`${s},${t}`);
-                if (!c || c.trials === 0) return <td key={t} style={{ background: s === t ? '#eceff1' : '#f7f8f9' }} />;
+                if (!c || c.trials === 0) return <td key={t} style={{ background: s === t ? 'var(--th-bg)' : 'var(--panel)' }} />;
                 const rate = c.successes / c.trials;
                 return (
                   <td key={t} style={{ background: shade(rate) }} title={`${name(s)} ← ${name(t)}: ${c.successes}/${c.trials} (${pct(rate)})`}>

@@ -201,10 +201,15 @@ export type CreateDensityMutation = { createDensity: { id: string, slug: string,
 export type ExperimentsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  search?: string | null | undefined;
+  organizationId?: string | number | null | undefined;
+  attack?: string | null | undefined;
+  dataset?: string | null | undefined;
+  status?: ExperimentStatus | null | undefined;
 }>;
 
 
-export type ExperimentsQuery = { experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ExperimentsQuery = { organizations: Array<{ id: string, name: string }>, datasets: Array<{ slug: string, name: string }>, trialContract: { attacks: Array<{ kind: string }> }, experiments: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, createdAt: string, organization: { name: string }, statusCounts: Array<{ status: TrialStatus, count: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ExperimentQueryVariables = Exact<{
   id: string | number;
@@ -213,7 +218,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, organization: { name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, spec: Record<string, unknown>, organization: { id: string, name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null }, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, error: string | null, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, failedTrials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, algorithm: string, attackKind: string, error: string | null } }> } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -310,6 +315,35 @@ export type PreviewExperimentQueryVariables = Exact<{
 
 
 export type PreviewExperimentQuery = { previewExperiment: { trialCount: number, maxTrials: number } };
+
+export type ExperimentProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExperimentProgressQuery = { experimentProgress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null } };
+
+export type CancelExperimentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelExperimentMutation = { cancelExperiment: { id: string, status: ExperimentStatus } };
+
+export type RetryFailedTrialsMutationVariables = Exact<{
+  experimentId: string | number;
+}>;
+
+
+export type RetryFailedTrialsMutation = { retryFailedTrials: { id: string, status: ExperimentStatus } };
+
+export type ReproduceTrialMutationVariables = Exact<{
+  trialId: string | number;
+  organizationId: string | number;
+}>;
+
+
+export type ReproduceTrialMutation = { reproduceTrial: { experiment: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -476,8 +510,29 @@ export const CreateDensityDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateDensityMutation, CreateDensityMutationVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
-    query Experiments($first: Int!, $after: String) {
-  experiments(first: $first, after: $after) {
+    query Experiments($first: Int!, $after: String, $search: String, $organizationId: ID, $attack: String, $dataset: String, $status: ExperimentStatus) {
+  organizations {
+    id
+    name
+  }
+  datasets {
+    slug
+    name
+  }
+  trialContract {
+    attacks {
+      kind
+    }
+  }
+  experiments(
+    first: $first
+    after: $after
+    search: $search
+    organizationId: $organizationId
+    attack: $attack
+    dataset: $dataset
+    status: $status
+  ) {
     edges {
       node {
         id
@@ -519,7 +574,9 @@ export const ExperimentDocument = new TypedDocumentString(`
     trialCount
     seedBase
     createdAt
+    spec
     organization {
+      id
       name
     }
     citation {
@@ -531,6 +588,17 @@ export const ExperimentDocument = new TypedDocumentString(`
     statusCounts {
       status
       count
+    }
+    progress {
+      queued
+      running
+      succeeded
+      failed
+      cancelled
+      total
+      etaSeconds
+      trialsPerMinute
+      updatedAt
     }
     matrix(rows: $rows, columns: $columns) {
       cells {
@@ -566,6 +634,7 @@ export const ExperimentDocument = new TypedDocumentString(`
           defenseKind
           seed
           status
+          error
           targetClass
           targetLabel
           result {
@@ -576,6 +645,18 @@ export const ExperimentDocument = new TypedDocumentString(`
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+    failedTrials: trials(first: 100, status: FAILED) {
+      edges {
+        node {
+          id
+          ordinal
+          dataset
+          algorithm
+          attackKind
+          error
+        }
       }
     }
   }
@@ -955,3 +1036,43 @@ export const PreviewExperimentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PreviewExperimentQuery, PreviewExperimentQueryVariables>;
+export const ExperimentProgressDocument = new TypedDocumentString(`
+    query ExperimentProgress($id: ID!) {
+  experimentProgress(id: $id) {
+    queued
+    running
+    succeeded
+    failed
+    cancelled
+    total
+    etaSeconds
+    trialsPerMinute
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentProgressQuery, ExperimentProgressQueryVariables>;
+export const CancelExperimentDocument = new TypedDocumentString(`
+    mutation CancelExperiment($id: ID!) {
+  cancelExperiment(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelExperimentMutation, CancelExperimentMutationVariables>;
+export const RetryFailedTrialsDocument = new TypedDocumentString(`
+    mutation RetryFailedTrials($experimentId: ID!) {
+  retryFailedTrials(experimentId: $experimentId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RetryFailedTrialsMutation, RetryFailedTrialsMutationVariables>;
+export const ReproduceTrialDocument = new TypedDocumentString(`
+    mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {
+  reproduceTrial(trialId: $trialId, organizationId: $organizationId) {
+    experiment {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReproduceTrialMutation, ReproduceTrialMutationVariables>;

@@ -1,5 +1,6 @@
 /** Formatting helpers shared by pages (pure functions, usable on server and client). */
 import { wilsonInterval } from '@frogpond/compute/stats';
+import { interpolateYlGn } from 'd3-scale-chromatic';
 
 /** Wilson 95% score interval for k successes in n trials (used only when the API omits one); [0, 1] for n = 0. */
 export function wilson(k: number, n: number): [number, number] {
@@ -12,14 +13,16 @@ export function pct(x: number | null | undefined, digits = 0): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** Background shade for a success rate in [0, 1]: white -> green. */
+/**
+ * Background shade for a success rate in [0, 1] on ColorBrewer's perceptual YlGn scale (equal steps of rate read as
+ * equal steps of colour). Only its light half is used, so dark text stays readable over the whole range; shaded
+ * cells set that text colour themselves (SHADE_TEXT) so the dark theme keeps the contrast.
+ */
 export function shade(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return 'transparent';
-  const r = Math.max(0, Math.min(1, rate));
-  // Interpolate from #ffffff to #5fb394 in sRGB: readable with dark text over the whole range.
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * r);
-  return `rgb(${mix(255, 95)}, ${mix(255, 179)}, ${mix(255, 148)})`;
+  return interpolateYlGn(0.04 + 0.5 * Math.max(0, Math.min(1, rate)));
 }
+export const SHADE_TEXT = '#14191c';
 
 /** Rate as the papers write it: 0.005 -> "0.5%". */
 export function ratePct(rate: number): string {

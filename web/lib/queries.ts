@@ -67,8 +67,11 @@ export const CreateDensityMutation = graphql(`
 `);
 
 export const ExperimentsQuery = graphql(`
-  query Experiments($first: Int!, $after: String) {
-    experiments(first: $first, after: $after) {
+  query Experiments($first: Int!, $after: String, $search: String, $organizationId: ID, $attack: String, $dataset: String, $status: ExperimentStatus) {
+    organizations { id name }
+    datasets { slug name }
+    trialContract { attacks { kind } }
+    experiments(first: $first, after: $after, search: $search, organizationId: $organizationId, attack: $attack, dataset: $dataset, status: $status) {
       edges { node { id name visibility preset status trialCount createdAt organization { name } statusCounts { status count } } }
       pageInfo { hasNextPage endCursor }
     }
@@ -79,10 +82,11 @@ export const ExperimentQuery = graphql(`
   query Experiment($id: ID!, $rows: [MatrixDimension!]!, $columns: [MatrixDimension!]!) {
     datasets { slug numClasses }
     experiment(id: $id) {
-      id name description visibility preset status trialCount seedBase createdAt
-      organization { name }
+      id name description visibility preset status trialCount seedBase createdAt spec
+      organization { id name }
       citation { key permalink bibtex reference }
       statusCounts { status count }
+      progress { queued running succeeded failed cancelled total etaSeconds trialsPerMinute updatedAt }
       matrix(rows: $rows, columns: $columns) {
         cells {
           row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
@@ -90,8 +94,11 @@ export const ExperimentQuery = graphql(`
         }
       }
       trials(first: 100) {
-        edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status targetClass targetLabel result { success } } }
+        edges { node { id ordinal dataset labels algorithm rate density attackKind defenseKind seed status error targetClass targetLabel result { success } } }
         pageInfo { hasNextPage endCursor }
+      }
+      failedTrials: trials(first: 100, status: FAILED) {
+        edges { node { id ordinal dataset algorithm attackKind error } }
       }
     }
   }
@@ -232,5 +239,30 @@ export const TrialContractQuery = graphql(`
 export const PreviewExperimentQuery = graphql(`
   query PreviewExperiment($input: CreateExperimentInput!) {
     previewExperiment(input: $input) { trialCount maxTrials }
+  }
+`);
+
+/** The cheap query the experiment page polls while trials run. */
+export const ExperimentProgressQuery = graphql(`
+  query ExperimentProgress($id: ID!) {
+    experimentProgress(id: $id) { queued running succeeded failed cancelled total etaSeconds trialsPerMinute updatedAt }
+  }
+`);
+
+export const CancelExperimentMutation = graphql(`
+  mutation CancelExperiment($id: ID!) {
+    cancelExperiment(id: $id) { id status }
+  }
+`);
+
+export const RetryFailedTrialsMutation = graphql(`
+  mutation RetryFailedTrials($experimentId: ID!) {
+    retryFailedTrials(experimentId: $experimentId) { id status }
+  }
+`);
+
+export const ReproduceTrialMutation = graphql(`
+  mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {
+    reproduceTrial(trialId: $trialId, organizationId: $organizationId) { experiment { id } }
   }
 `);

@@ -6,3 +6,4 @@ export { runTrial } from './run-trial';
 export { clearExtractorCache } from './extractor-cache';
 export * from './matrix';
 export { imageStripPng, imageShapeOf, sampleEvenly } from './png';
+export { decisionRegionsArtifact, isPlanar, type DecisionRegions } from './decision-regions';

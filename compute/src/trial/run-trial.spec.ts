@@ -4,6 +4,7 @@ import { defaultEngine } from './engine';
 import { runTrial } from './run-trial';
 import { resolveTrialConfig } from '../contract';
 import { TrialConfig } from './trial.types';
+import type { DecisionRegions } from './decision-regions';
 
 // Real seeded trials on the toy preset (2-D two moons, small MLP, WASM or CPU): seconds each.
 const toy = (attack: TrialConfig['attack'], rate: number): TrialConfig => ({
@@ -63,6 +64,25 @@ test('toy interpolation trial and its no-poison control share x*, y*; propagatio
   if (attacked.success) assert.ok(Math.abs(lastP - attacked.targetConfidence) < 1e-4, `${lastP} vs ${attacked.targetConfidence}`);
   else assert.ok(lastP <= 1 - attacked.targetConfidence + 1e-4, `p(y*) ${lastP} while x* is predicted ${attacked.targetPrediction} with ${attacked.targetConfidence}`);
   assert.equal(control.propagation.epochs.length, 0);
+
+  // 2-D data: the decision regions, the data and the path come back as one JSON artifact.
+  const art = attacked.artifacts.find((a) => a.kind === 'decision-regions');
+  assert.ok(art, 'a toy trial stores its decision regions');
+  assert.equal(art.mime, 'application/json');
+  const pic = JSON.parse(new TextDecoder().decode(art.bytes)) as DecisionRegions;
+  assert.equal(pic.classes.length, pic.size * pic.size);
+  assert.ok(pic.classes.every((c) => c >= 0 && c < pic.numClasses));
+  assert.equal(new Set(pic.classes).size, pic.numClasses, 'every class owns a region');
+  assert.equal(pic.poisons.length, attacked.poisonCount);
+  assert.equal(pic.targetLabel, attacked.targetLabel);
+  // The grid spans every point it is drawn with.
+  for (const [x, y] of [...pic.labeled, ...pic.poisons, pic.target]) assert.ok(x >= pic.x0 && x <= pic.x1 && y >= pic.y0 && y <= pic.y1);
+  // The grid cell under x* is predicted as the model predicts x* (up to the cell's width near a boundary).
+  const ci = Math.min(pic.size - 1, Math.floor(((pic.target[0] - pic.x0) / (pic.x1 - pic.x0)) * pic.size));
+  const cj = Math.min(pic.size - 1, Math.floor(((pic.target[1] - pic.y0) / (pic.y1 - pic.y0)) * pic.size));
+  const around = [-1, 0, 1].flatMap((dj) => [-1, 0, 1].map((di) => pic.classes[Math.max(0, Math.min(pic.size - 1, cj + dj)) * pic.size + Math.max(0, Math.min(pic.size - 1, ci + di))]));
+  assert.ok(around.includes(attacked.targetPrediction));
+  assert.equal(control.artifacts.filter((a) => a.kind === 'decision-regions').length, 1);
 });
 
 test('toy trial is deterministic for a fixed seed', async () => {

@@ -9,6 +9,7 @@ import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
 import { float32Npy } from './npy';
 import { sha256Hex } from './config-hash';
+import { decisionRegionsArtifact, isPlanar } from './decision-regions';
 import {
   accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
   indicesOfClass, nearestRow, pick, pngArtifact, predictBatched, splitSha256,
@@ -168,6 +169,8 @@ async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOpt
       const npy = float32Npy(crafted.poisons.subarray(0, crafted.count * d), [crafted.count, ...clean.shape]);
       artifacts.push({ kind: 'poisons', mime: 'application/x-npy', bytes: npy, sha256: sha256Hex(npy) });
     }
+    // Points in the plane (toy data): the decision regions, the data and the path, for the trial page's scatter.
+    if (isPlanar(clean.shape)) artifacts.push(decisionRegionsArtifact(model, clean, crafted?.poisons ?? null, alphas, source, target, targetLabel));
     const tEval = Date.now();
     progress({ phase: 'done', step: 1, total: 1 });
     return {

@@ -9,7 +9,7 @@ export type TrialConfig = TrialConfigInput;
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
   /** poisons: every poison the trial added, float32 NPY of shape [count, ...example shape], in path order. */
-  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'poisons';
+  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'poisons' | 'decision-regions';
   mime: 'image/png' | 'application/json' | 'application/x-npy';
   bytes: Uint8Array;
   sha256: string;

@@ -23,7 +23,7 @@ export default async function AttacksPage({ searchParams }: { searchParams: Prom
       <p className="lead">Attack definitions: immutable once a trial uses them; a change is a new version. <Link href="/attacks/new">Define an attack</Link></p>
       {created ? <div className="alert info" role="status">Attack saved.{density ? <> Density <span className="mono">{density}</span> added to your catalogue.</> : null}</div> : null}
       {attacks.length === 0 ? <Empty>No attacks visible. <Link href="/attacks/new">Define one</Link>.</Empty> : (
-        <table className="data">
+        <div className="scroll" tabIndex={0} role="region" aria-label="Attacks"><table className="data">
           <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th><th>Created</th></tr></thead>
           <tbody>
             {attacks.map((a) => (
@@ -35,7 +35,7 @@ export default async function AttacksPage({ searchParams }: { searchParams: Prom
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </>
   );

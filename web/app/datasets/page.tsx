@@ -18,7 +18,7 @@ export default async function DatasetsPage() {
       <h1>Datasets</h1>
       <p className="lead">Data the trials train on. Toy and mini data ship with frogpond; paper-scale files are supplied by the user.</p>
       {data.datasets.length === 0 ? <Empty>No datasets registered.</Empty> : (
-        <table className="data">
+        <div className="scroll" tabIndex={0} role="region" aria-label="Datasets"><table className="data">
           <thead>
             <tr><th>Dataset</th><th>Slug</th><th className="num">Classes</th><th>Shape</th><th className="num">Train</th><th className="num">Test</th><th>Source</th><th>Description</th></tr>
           </thead>
@@ -31,7 +31,7 @@ export default async function DatasetsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </>
   );

@@ -19,7 +19,7 @@ export default async function DefensesPage() {
       <h1>Defenses</h1>
       <p className="lead">Defense definitions applied before training; each reports detection (TPR, FPR, AUC) and the attack's success after it.</p>
       {data.defenses.edges.length === 0 ? <Empty>No defenses visible.</Empty> : (
-        <table className="data">
+        <div className="scroll" tabIndex={0} role="region" aria-label="Defenses"><table className="data">
           <thead><tr><th>Name</th><th>Slug</th><th className="num">Version</th><th>Kind</th><th>Parameters</th></tr></thead>
           <tbody>
             {data.defenses.edges.map(({ node: d }) => (
@@ -31,7 +31,7 @@ export default async function DefensesPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </>
   );

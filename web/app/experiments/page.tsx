@@ -10,16 +10,32 @@ import { progressFrom } from '@/components/progress';
 export const metadata: Metadata = { title: 'Experiments' };
 export const dynamic = 'force-dynamic';
 
-export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
-  const { after } = await searchParams;
+const PAGE = 25;
+const STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
+type Status = (typeof STATUSES)[number];
+type Search = { q?: string; org?: string; attack?: string; dataset?: string; status?: string; after?: string };
+
+const one = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '');
+
+export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const f = { q: one(sp.q), org: one(sp.org), attack: one(sp.attack), dataset: one(sp.dataset), status: one(sp.status).toUpperCase(), after: one(sp.after) };
+  const status = (STATUSES as readonly string[]).includes(f.status) ? (f.status as Status) : null;
   const viewer = await getViewer();
   let data;
   try {
-    data = await gql(ExperimentsQuery, { first: 50, after: after ?? null });
+    data = await gql(ExperimentsQuery, {
+      first: PAGE, after: f.after || null, search: f.q || null, organizationId: f.org || null,
+      attack: f.attack || null, dataset: f.dataset || null, status,
+    });
   } catch (e) {
-    return <><h1>Experiments</h1><ApiFailure error={e} /></>;
+    return <><h1>Experiments</h1><ApiFailure error={e} /><p><Link href="/experiments">Clear the filters</Link></p></>;
   }
   const list = data.experiments.edges.map((e) => e.node);
+  const filtered = !!(f.q || f.org || f.attack || f.dataset || status);
+  const keep = new URLSearchParams(Object.entries({ q: f.q, org: f.org, attack: f.attack, dataset: f.dataset, status: status ?? '' }).filter(([, v]) => v));
+  const next = new URLSearchParams(keep);
+  next.set('after', data.experiments.pageInfo.endCursor ?? '');
   return (
     <>
       <h1>Experiments</h1>
@@ -27,28 +43,56 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         {viewer ? `Public experiments and the private ones of ${viewer.organization}.` : 'Public experiments. Sign in to see your organization\'s private ones.'}{' '}
         <Link href="/experiments/new">Launch an experiment</Link>
       </p>
-      {list.length === 0 ? <Empty>No experiments yet. <Link href="/experiments/new">Launch the first one</Link>.</Empty> : (
-        <table className="data" data-testid="experiments">
-          <thead><tr><th>Name</th><th>Status</th><th>Visibility</th><th>Preset</th><th className="num">Trials</th><th>Progress</th><th>Created</th></tr></thead>
-          <tbody>
-            {list.map((x) => {
-              const progress = progressFrom(x.statusCounts, x.trialCount);
-              const done = progress.succeeded + progress.failed + progress.cancelled;
-              return (
-                <tr key={x.id}>
-                  <td><Link href={`/experiments/${x.id}`}>{x.name}</Link> <span className="muted small">{x.organization.name}</span></td>
-                  <td><StatusBadge status={String(x.status)} /></td>
-                  <td>{String(x.visibility).toLowerCase()}</td><td className="mono">{x.preset}</td>
-                  <td className="num">{x.trialCount}</td>
-                  <td><span className="bar" style={{ width: `${Math.round((done / Math.max(1, progress.total)) * 80)}px` }} /> <span className="small muted">{done}/{progress.total}</span></td>
-                  <td className="small">{dateTime(x.createdAt as string)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <form method="get" className="panel filters" role="search" aria-label="Find experiments">
+        <div className="field"><label htmlFor="f-q">Name</label><input id="f-q" type="text" name="q" defaultValue={f.q} placeholder="words in the name" /></div>
+        <div className="field">
+          <label htmlFor="f-org">Organization</label>
+          <select id="f-org" name="org" defaultValue={f.org}><option value="">any</option>{data.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-attack">Attack</label>
+          <select id="f-attack" name="attack" defaultValue={f.attack}><option value="">any</option>{data.trialContract.attacks.map((k) => <option key={k.kind} value={k.kind}>{k.kind}</option>)}</select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-dataset">Dataset</label>
+          <select id="f-dataset" name="dataset" defaultValue={f.dataset}><option value="">any</option>{data.datasets.map((d) => <option key={d.slug} value={d.slug}>{d.name}</option>)}</select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={status ?? ''}><option value="">any</option>{STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}</select>
+        </div>
+        <div className="actions"><button type="submit">Find</button>{filtered ? <Link href="/experiments">Clear</Link> : null}</div>
+      </form>
+      {list.length === 0 ? (
+        filtered || f.after ? <Empty>No experiment matches these filters. <Link href="/experiments">Show all</Link>.</Empty>
+          : <Empty>No experiments yet. <Link href="/experiments/new">Launch the first one</Link>.</Empty>
+      ) : (
+        <div className="scroll" tabIndex={0} role="region" aria-label="Experiments">
+          <table className="data" data-testid="experiments">
+            <thead><tr><th>Name</th><th>Status</th><th>Visibility</th><th>Preset</th><th className="num">Trials</th><th>Progress</th><th>Created</th></tr></thead>
+            <tbody>
+              {list.map((x) => {
+                const progress = progressFrom(x.statusCounts, x.trialCount);
+                const done = progress.succeeded + progress.failed + progress.cancelled;
+                return (
+                  <tr key={x.id}>
+                    <td><Link href={`/experiments/${x.id}`}>{x.name}</Link> <span className="muted small">{x.organization.name}</span></td>
+                    <td><StatusBadge status={String(x.status)} /></td>
+                    <td>{String(x.visibility).toLowerCase()}</td><td className="mono">{x.preset}</td>
+                    <td className="num">{x.trialCount}</td>
+                    <td><span className="bar" style={{ width: `${Math.round((done / Math.max(1, progress.total)) * 80)}px` }} /> <span className="small muted">{done}/{progress.total}</span></td>
+                    <td className="small">{dateTime(x.createdAt as string)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
-      {data.experiments.pageInfo.hasNextPage ? <p><Link href={`/experiments?after=${encodeURIComponent(data.experiments.pageInfo.endCursor ?? '')}`}>Older experiments →</Link></p> : null}
+      <nav className="pager" aria-label="Pages">
+        {f.after ? <Link href={`/experiments${keep.size ? `?${keep}` : ''}`}>← First page</Link> : null}
+        {data.experiments.pageInfo.hasNextPage ? <Link href={`/experiments?${next}`} data-testid="next-page">Next {PAGE} →</Link> : null}
+      </nav>
     </>
   );
 }

@@ -4,7 +4,7 @@ import {
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ConnectionArgs } from '../../common/connection';
-import { Visibility } from './experiment.entity';
+import { ExperimentStatus, Visibility } from './experiment.entity';
 
 export const PRESETS = ['toy', 'mini', 'paper'] as const;
 
@@ -41,4 +41,8 @@ export class CreateExperimentInput {
 @ArgsType()
 export class ExperimentsArgs extends ConnectionArgs {
   @Field(() => ID, { nullable: true, description: 'Only this organization\'s experiments' }) @IsOptional() @IsString() organizationId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Words the name contains (case-insensitive)' }) @IsOptional() @IsString() @MaxLength(200) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only experiments with a trial of this attack (definition id or kind)' }) @IsOptional() @IsString() @MaxLength(100) attack?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only experiments with a trial on this dataset (slug)' }) @IsOptional() @IsString() @MaxLength(100) dataset?: string | null;
+  @Field(() => ExperimentStatus, { nullable: true }) @IsOptional() @IsEnum(ExperimentStatus) status?: ExperimentStatus | null;
 }

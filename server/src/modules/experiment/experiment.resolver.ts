@@ -89,8 +89,10 @@ export class ExperimentResolver {
   @FieldResolver(() => ExperimentCitation, { complexity: 5 })
   citation(@Root() e: Experiment, @Ctx() ctx: Context) { return ctx.services.exports.citation(ctx.actor, e.id, ctx.config.publicUrl); }
 
-  @FieldResolver(() => ExperimentMatrix, { complexity: 50, description: 'k/n per cell with Wilson 95% intervals and the paper value; one SQL statement' })
-  matrix(
+  // Not a method named `matrix`: the entity's `spec` field is its `matrix` property, and type-graphql would resolve
+  // `spec` with a method of that name.
+  @FieldResolver(() => ExperimentMatrix, { name: 'matrix', complexity: 50, description: 'k/n per cell with Wilson 95% intervals and the paper value; one SQL statement' })
+  matrixCells(
     @Root() e: Experiment,
     @Arg('rows', () => [MatrixDimension]) rows: MatrixDimension[],
     @Arg('columns', () => [MatrixDimension], { defaultValue: [] }) columns: MatrixDimension[],

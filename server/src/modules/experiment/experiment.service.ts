@@ -33,6 +33,12 @@ export interface ExperimentHooks {
 
 const INSERT_CHUNK = 5000;
 
+/** Filters of the experiments list; every one given must hold (AND). */
+export interface ExperimentListArgs {
+  first: number; after?: string | null; organizationId?: string | null;
+  search?: string | null; attack?: string | null; dataset?: string | null; status?: ExperimentStatus | null;
+}
+
 export class ExperimentService {
   private readonly hooks: ExperimentHooks[] = [];
   /** id -> owner and visibility. Both never change after creation (no mutation touches them), so they may be cached. */
@@ -217,13 +223,26 @@ export class ExperimentService {
     return Object.assign(new Experiment(), { id, ...acc });
   }
 
-  async list(actor: Actor | null, args: { first: number; after?: string | null; organizationId?: string | null }): Promise<Page<Experiment>> {
+  async list(actor: Actor | null, args: ExperimentListArgs): Promise<Page<Experiment>> {
     const cursor = decodeCursor(args.after, ['uuid']) as [string] | null;
     const qb = this.ds.getRepository(Experiment).createQueryBuilder('e')
       .orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1);
     if (actor) qb.andWhere(`(e.visibility = 'PUBLIC' OR e.organization_id = :own)`, { own: actor.organizationId });
     else qb.andWhere(`e.visibility = 'PUBLIC'`);
-    if (args.organizationId) qb.andWhere('e.organization_id = :org', { org: args.organizationId });
+    if (args.organizationId) {
+      if (!isUuid(args.organizationId)) throw badInput('organizationId must be an organization id', { field: 'organizationId' });
+      qb.andWhere('e.organization_id = :org', { org: args.organizationId });
+    }
+    // Every word of the search must appear in the name (LIKE wildcards in the words are taken literally).
+    for (const [i, w] of (args.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
+      qb.andWhere(`e.name ILIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (args.status) qb.andWhere('e.status = :status', { status: args.status });
+    if (args.dataset) qb.andWhere('EXISTS (SELECT 1 FROM trial ft WHERE ft.experiment_id = e.id AND ft.dataset = :dataset)', { dataset: args.dataset });
+    if (args.attack) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM trial fa WHERE fa.experiment_id = e.id AND (fa.attack_kind = :attack${isUuid(args.attack) ? ' OR fa.attack_id = :attackId' : ''}))`,
+        { attack: args.attack, attackId: args.attack });
+    }
     // The cursor is the last id; its created_at is read back from the row (JS dates lose PostgreSQL's microseconds).
     if (cursor) {
       if (!isUuid(String(cursor[0]))) throw badInput('Invalid cursor');

@@ -3,7 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
-import { TrialQuery } from '@/lib/queries';
+import { ArtifactQuery, TrialQuery } from '@/lib/queries';
+import type { DecisionRegions } from '@frogpond/compute';
+import { DecisionScatter } from '@/components/decision-scatter';
+import { ActionButton } from '@/components/action-button';
+import { getViewer } from '@/lib/session';
+import { defenseRows, stripCaption } from '@/lib/trial-view';
+import { reproduceTrialAction } from '@/app/experiments/[id]/actions';
 import { ApiFailure, StatusBadge } from '@/components/states';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
@@ -32,10 +38,16 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
   // Defense report as the worker stored it (kind, removed, TPR/FPR, ...): shown as given.
-  const rawDetection = (r?.detection ?? {}) as Record<string, unknown>;
-  const detection = (rawDetection.kind === 'none' ? [] : Object.entries(rawDetection))
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v)] as const);
+  const detection = defenseRows((r?.detection ?? {}) as Record<string, unknown>);
+  const viewer = await getViewer();
+  // 2-D trials store their decision regions as JSON (trials recorded before that have none).
+  const regionsArtifact = t.artifacts.find((a) => a.kind === 'decision-regions' && a.mime === 'application/json');
+  let regions: DecisionRegions | null = null;
+  if (regionsArtifact) {
+    const stored = await gql(ArtifactQuery, { trial: t.id });
+    const b64 = stored.trial.artifacts.find((a) => a.id === regionsArtifact.id)?.base64;
+    try { regions = b64 ? (JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as DecisionRegions) : null; } catch { regions = null; }
+  }
   const reachedCount = first.filter((x) => x !== null).length;
   const timings = (r?.timings ?? {}) as Record<string, number>;
   const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
@@ -51,11 +63,14 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         {t.density ? <> · density <code>{t.density}</code></> : null} · defense {t.defense ? `${t.defense.name} v${t.defense.version}` : t.defenseKind}
       </p>
       {live && progress ? <p className="small muted" role="status">Running: {progress.phase} {progress.step ?? ''}/{progress.total ?? ''}</p> : null}
-      {t.error ? <div className="alert error" role="alert">{t.error}</div> : null}
+      {t.error ? <div className="alert error" role="alert"><strong>{t.status === 'FAILED' ? 'Failed: ' : ''}</strong>{t.error}</div> : null}
+      {viewer && viewer.role !== 'viewer' && t.status === 'SUCCEEDED' ? (
+        <div className="actions"><ActionButton action={reproduceTrialAction} fields={{ trialId: t.id }} label="Reproduce this trial" pending="Creating…" className="secondary" testId="reproduce" /></div>
+      ) : null}
 
       {r ? (
         <div className="row">
-          <div className="panel grow">
+          <div className="panel grow" style={{ minWidth: 0 }}>
             <h2 style={{ marginTop: 0 }}>Outcome</h2>
             <p style={{ fontSize: '1.2rem' }} data-testid="outcome">
               {r.success ? <span className="badge bad">attack succeeded</span> : <span className="badge ok">attack failed</span>}{' '}
@@ -90,19 +105,20 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <>
           <h2>Defense</h2>
           <dl className="kv panel" data-testid="detection">
-            {detection.map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd className="mono">{v}</dd></div>)}
+            {detection.map((m) => <div key={m.key} style={{ display: 'contents' }}><dt>{m.label}</dt><dd>{m.value}</dd></div>)}
           </dl>
         </>
       ) : null}
 
       <h2>Poison path</h2>
-      {strips.length === 0 ? <p className="muted">No images stored for this trial.</p> : strips.map((a) => (
+      {regions ? <DecisionScatter pic={regions} /> : null}
+      {strips.length === 0 && !regions ? <p className="muted">No pictures stored for this trial{r ? ' (2-D trials recorded before decision regions were stored have none)' : ''}.</p> : strips.map((a) => (
         <figure key={a.id} style={{ margin: '8px 0' }}>
-          <div className="strip" data-testid="image-strip">
+          <div className="strip" data-testid="image-strip" tabIndex={0} role="region" aria-label="Image strip">
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={`/trials/${t.id}/artifacts/${a.id}`} alt={`${a.kind}: poisons from the source (left) to the target (right)`}  />
           </div>
-          <figcaption className="small muted">{a.kind} · source x′ on the left … target x* on the right · sha256 <span className="mono">{a.sha256.slice(0, 12)}</span></figcaption>
+          <figcaption className="small muted">{stripCaption(t.attackKind, a.kind)} sha256 <span className="mono">{a.sha256.slice(0, 12)}</span></figcaption>
         </figure>
       ))}
 
@@ -112,7 +128,8 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           <p className="small muted">When each poison along the path was first pseudo-labeled y* (Carlini 2021, Figure 5).</p>
           <p data-testid="propagation-summary">
             {reachedCount} of {alphas.length} poisons were pseudo-labeled y* during training
-            {reachedCount > 0 ? <>, the first at epoch {Math.round(Math.min(...first.filter((x): x is number => x !== null)) * 10) / 10}</> : null}.
+            {reachedCount > 0 ? <>, the first at epoch {Math.round(Math.min(...first.filter((x): x is number => x !== null)) * 10) / 10}</> : null}
+            {alphas.length > reachedCount ? <>; the other {alphas.length - reachedCount} never were (shaded)</> : null}.
           </p>
           <PropagationChart points={alphas.map((a, i) => ({ alpha: a, epoch: first[i] ?? null }))} maxEpoch={maxEpoch} />
         </>
@@ -135,7 +152,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       <h2>Provenance</h2>
       <section data-testid="provenance">
         <p className="small muted">Recorded by compute and the worker that ran the trial. The command below runs the same config with the same seed.</p>
-        {t.command ? <pre className="config" data-testid="command">{t.command}</pre> : null}
+        {t.command ? <pre className="config" data-testid="command" tabIndex={0} aria-label="Command that reproduces this trial">{t.command}</pre> : null}
         <dl className="kv">
           <dt>Config hash</dt><dd className="mono small">{r?.configHash ?? t.configHash ?? '–'}</dd>
           <dt>Seed</dt><dd className="mono">{t.seed}</dd>
@@ -145,7 +162,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           <dt>Worker</dt><dd className="mono small">{r?.worker ?? t.worker ?? '–'}</dd>
         </dl>
         <h3>Resolved configuration</h3>
-        <pre className="config" data-testid="config">{JSON.stringify(r?.config ?? t.config, null, 2)}</pre>
+        <pre className="config" data-testid="config" tabIndex={0} aria-label="Resolved trial configuration">{JSON.stringify(r?.config ?? t.config, null, 2)}</pre>
       </section>
     </>
   );
