@@ -1,2 +1,3 @@
 export * from './defense.hook';
 export * from './pixel-clustering.defense';
+export * from './detection-metrics';

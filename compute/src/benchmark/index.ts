@@ -1,0 +1,4 @@
+export * from './npy';
+export * from './tar';
+export * from './replicate';
+export * from './score-file';
