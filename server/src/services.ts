@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Config } from './config/config';
+import { Config, loadConfig } from './config/config';
 import { OrganizationService } from './modules/organization/organization.service';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { AttackService } from './modules/attack/attack.service';
@@ -7,9 +7,13 @@ import { DefenseService } from './modules/defense/defense.service';
 import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
+import { BenchmarkService } from './modules/benchmark/benchmark.service';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
-export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials'>>) {
+export function createServices(
+  ds: DataSource,
+  config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials' | 'home' | 'benchmarkSecret' | 'submissionsPerDay' | 'submissionMaxBytes'>>,
+) {
   return {
     organizations: new OrganizationService(ds),
     catalogue: new CatalogueService(ds),
@@ -19,6 +23,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
     matrix: new MatrixService(ds),
     trials: new TrialService(ds),
     results: new TrialResultService(ds),
+    benchmarks: new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -25,6 +25,12 @@ export interface Config {
   logSql: boolean;
   /** Write schema.graphql at the repo root when the schema is built (dev/build, never in production). */
   emitSchema: boolean;
+  /** Secret sequestering benchmark test replicates; unset: a random one kept under `home`. */
+  benchmarkSecret?: string;
+  /** Defense submissions one organization may make per benchmark per UTC day (platform failures are not counted). */
+  submissionsPerDay: number;
+  /** Largest score file accepted, bytes. */
+  submissionMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +52,13 @@ function bool(env: NodeJS.ProcessEnv, key: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${key} must be a boolean (true/false), got "${raw}"`);
+}
+
+function secret(env: NodeJS.ProcessEnv, key: string): string | undefined {
+  const raw = env[key]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError(`${key} must be at least 32 characters (e.g. openssl rand -hex 32)`);
+  return raw;
 }
 
 function expandHome(p: string): string {
@@ -79,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: int(env, 'FROGPOND_PG_PORT', 0, 0, 65535),
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
+    benchmarkSecret: secret(env, 'FROGPOND_BENCHMARK_SECRET'),
+    submissionsPerDay: int(env, 'FROGPOND_SUBMISSIONS_PER_DAY', 5, 1, 10_000),
+    submissionMaxBytes: int(env, 'FROGPOND_SUBMISSION_MAX_BYTES', 8 * 1024 * 1024, 1024, 15 * 1024 * 1024),
   };
 }
 

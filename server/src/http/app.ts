@@ -10,6 +10,7 @@ import { complexityLimitPlugin, depthLimit } from '../graphql/limits';
 import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
+import { handleBenchmarkDownload, isBenchmarkDownload } from '../modules/benchmark/benchmark.http';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -96,6 +97,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         await opts.ds.query('SELECT 1');
         return sendJson(res, 200, { ok: true });
       }
+      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, req, res, url.pathname);
       if (opts.fallbackHandler) return opts.fallbackHandler(req, res);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
