@@ -8,6 +8,7 @@ import { validateTrialConfig } from '../trial/trial-config';
 import { TrialOutcome } from '../trial/trial.types';
 import { baseConfig, CommonOptions, intOption, keyValue, listOption, rateOption } from './cli-options';
 import { trialProgressBar } from './progress';
+import { addBenchmarkCommands } from './benchmark-commands';
 
 const ATTACKS = ['interpolation', 'zero-knowledge-interpolation', 'feature-collision', 'watermark', 'feature-collision-watermark', 'none'];
 
@@ -102,6 +103,7 @@ export function buildProgram(): Command {
       if (o.json) writeFileSync(o.json, JSON.stringify({ ...result, cells: result.cells.map((c) => ({ ...c, cell: `${c.successes}/${c.trials}` })) }, null, 2));
       if (o.csv) writeFileSync(o.csv, matrixCsv(result));
     });
+  addBenchmarkCommands(program);
   return program;
 }
 
