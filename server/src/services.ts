@@ -8,12 +8,13 @@ import { ExperimentService } from './modules/experiment/experiment.service';
 import { MatrixService } from './modules/experiment/matrix.service';
 import { TrialResultService, TrialService } from './modules/trial/trial-result.service';
 import { BenchmarkService } from './modules/benchmark/benchmark.service';
+import { SubmissionService } from './modules/benchmark/submission.service';
+
+type ServicesConfig = Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials' | 'home' | 'benchmarkSecret' | 'submissionsPerDay' | 'submissionMaxBytes'>>;
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
-export function createServices(
-  ds: DataSource,
-  config: Pick<Config, 'maxTrials'> & Partial<Pick<Config, 'orgActiveTrials' | 'home' | 'benchmarkSecret' | 'submissionsPerDay' | 'submissionMaxBytes'>>,
-) {
+export function createServices(ds: DataSource, config: ServicesConfig) {
+  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret });
   return {
     organizations: new OrganizationService(ds),
     catalogue: new CatalogueService(ds),
@@ -23,7 +24,8 @@ export function createServices(
     matrix: new MatrixService(ds),
     trials: new TrialService(ds),
     results: new TrialResultService(ds),
-    benchmarks: new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret }),
+    benchmarks,
+    submissions: new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -53,7 +53,7 @@ export function addBenchmarkCommands(program: Command): void {
 
   program.command('defend')
     .description('run a built-in defense on every replicate of a downloaded split and write a score file (.npy, .json or .csv)')
-    .addOption(new Option('--defense <kind>', 'defense').choices(implementedDefenseKinds().filter((k) => k !== 'none')).makeOptionMandatory())
+    .addOption(new Option('--defense <kind>', 'defense').choices(implementedDefenseKinds().filter((k) => k !== 'none' && k !== 'external-scores')).makeOptionMandatory())
     .option('--defense-param <key=value>', 'defense parameter, repeatable', keyValue, {})
     .requiredOption('--in <dir>', 'folder of a downloaded split (holds manifest.json)')
     .requiredOption('--out <file>', 'score file to write')

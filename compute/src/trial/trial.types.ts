@@ -7,7 +7,7 @@ export type AttackKind =
   | 'feature-collision-watermark'
   | 'none';
 
-export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics';
+export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics' | 'external-scores';
 
 /** One trial: what to train, how to poison it, how to defend. Stored as `config jsonb` by the server. */
 export interface TrialConfig {

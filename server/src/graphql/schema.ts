@@ -8,6 +8,7 @@ import { DefenseResolver } from '../modules/defense/defense.resolver';
 import { ExperimentMatrixResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver';
 import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver';
 import { BenchmarkResolver } from '../modules/benchmark/benchmark.resolver';
+import { BenchmarkBoardResolver, SubmissionResolver } from '../modules/benchmark/submission.resolver';
 import { QueueResolver } from '../modules/queue/queue.resolver'; // QUEUE: Experiment.progress, experimentProgress, retryFailedTrials
 
 /** repo root from dist/server/src/graphql */
@@ -23,7 +24,7 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
-      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, BenchmarkResolver,
+      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, BenchmarkResolver, BenchmarkBoardResolver, SubmissionResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

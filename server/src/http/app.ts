@@ -97,7 +97,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         await opts.ds.query('SELECT 1');
         return sendJson(res, 200, { ok: true });
       }
-      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, req, res, url.pathname);
+      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
       if (opts.fallbackHandler) return opts.fallbackHandler(req, res);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
