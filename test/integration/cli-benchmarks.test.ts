@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { decodeNpy } from '@frogpond/compute/dist/benchmark/npy';
 import { startBenchmarkServer } from './benchmark-helpers';
+import { bootstrapOrg, gql } from './api-helpers';
 
 const exec = promisify(execFile);
 const CLI = path.resolve(__dirname, '../../../compute/dist/cli/main.js');
@@ -46,5 +47,20 @@ describe('frogpond benchmark download and defend (CLI against a real server)', (
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     assert.ok(manifest.replicates.every((r: any) => Object.keys(r).sort().join() === 'counts,id'));
     await assert.rejects(cli('benchmark', 'download', 'nope', '--out', out, '--server', server.url), (e: any) => e.code === 2 && /Benchmark nope not found/.test(e.stderr));
+  });
+
+  it('defends the test split and submits it with a token from the environment', async () => {
+    const { token } = await bootstrapOrg(server, 'cli-team');
+    const scores = path.join(dir, 'test-scores.json');
+    await cli('defend', '--defense', 'pixel-clustering', '--in', path.join(dir, 'test'), '--out', scores);
+    const run = (env: Record<string, string>, ...args: string[]) => exec(process.execPath, [CLI, 'submit', 'mini-mnist-interpolation', '--server', server.url, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    await assert.rejects(run({ FROGPOND_TOKEN: '' }, '--scores', scores), (e: any) => e.code === 2 && /FROGPOND_TOKEN/.test(e.stderr));
+    await assert.rejects(run({ FROGPOND_TOKEN: token }, '--scores', scores, '--removal-fraction', '0.2'), (e: any) => e.code === 2 && /not both/.test(e.stderr));
+    const ok = await run({ FROGPOND_TOKEN: token }, '--scores', scores, '--label', 'pixel clustering (CLI)');
+    const url = ok.stdout.trim().split('\n').at(-1)!;
+    assert.match(url, new RegExp(`^${server.url}/benchmarks/mini-mnist-interpolation/submissions/[0-9a-f-]{36}$`));
+    const r = await gql(server, `{ defenseSubmission(id: "${url.split('/').at(-1)}") { label status auc } }`, {}, token);
+    assert.equal(r.data.defenseSubmission.label, 'pixel clustering (CLI)');
+    assert.ok(r.data.defenseSubmission.auc > 0.9, `pixel clustering on the test split: AUC ${r.data.defenseSubmission.auc}`);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import crypto from 'node:crypto';
 import { Command, Option } from 'commander';
 import { defendSplit, encodeScoreFile, extractSplitArchive, readSplitManifest } from '../benchmark/split-dir';
@@ -70,4 +71,29 @@ export function addBenchmarkCommands(program: Command): void {
         process.stdout.write(`  ${r.id}: AUC ${m.auc?.toFixed(3)}, TPR@1%FPR ${m.tprAt1?.toFixed(3)}, removed ${m.removedPoisons}/${m.poisons} poisons and ${m.removedClean} clean\n`);
       });
     });
+
+  program.command('submit <benchmark>')
+    .description('submit a score file to a benchmark (token from FROGPOND_TOKEN) and print the submission\'s URL')
+    .requiredOption('--scores <file>', 'score file (.npy, .json or .csv) covering every test replicate')
+    .option('--removal-fraction <f>', 'share of each unlabeled set to remove, highest scores first (omit when the file lists removed indices)', parseFraction)
+    .option('--label <name>', 'name of the defense on the board (default: the file name)')
+    .option('--server <url>', 'frogpond server (default FROGPOND_URL or http://127.0.0.1:4000)')
+    .action(async (slug: string, o: { scores: string; removalFraction?: number; label?: string; server?: string }) => {
+      const token = process.env.FROGPOND_TOKEN?.trim();
+      if (!token) throw Object.assign(new Error('set FROGPOND_TOKEN to an API token of your organization'), { code: 'BAD_USER_INPUT' });
+      const base = serverUrl(o);
+      const bytes = readFileSync(o.scores);
+      const data = await graphql<{ submitDefenseScores: { id: string; status: string; auc: number | null; tprAt1: number | null } }>(base,
+        `mutation($input: SubmitDefenseScoresInput!) { submitDefenseScores(input: $input) { id status auc tprAt1 } }`,
+        { input: { benchmark: slug, label: o.label ?? basename(o.scores), fileName: basename(o.scores), contentBase64: bytes.toString('base64'), removalFraction: o.removalFraction ?? null } },
+        token);
+      const s = data.submitDefenseScores;
+      process.stdout.write(`${s.status}: mean AUC ${s.auc?.toFixed(3) ?? '-'}, TPR@1%FPR ${s.tprAt1?.toFixed(3) ?? '-'}; retraining is queued\n${base}/benchmarks/${slug}/submissions/${s.id}\n`);
+    });
+}
+
+function parseFraction(v: string): number {
+  const f = Number(v);
+  if (!/^\d*\.?\d+$/.test(v) || !(f >= 0 && f <= 1)) throw Object.assign(new Error(`--removal-fraction must be a number in [0, 1], got ${v}`), { code: 'BAD_USER_INPUT' });
+  return f;
 }
