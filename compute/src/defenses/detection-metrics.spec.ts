@@ -41,3 +41,26 @@ test('top-scored removal is deterministic under ties, and the summary counts rem
   const s = detectionSummary([0.9, 0.1, 0.8, 0.2], [0, 2], [0, 1]);
   assert.deepEqual({ ...s, auc: s.auc }, { auc: 1, tprAt1: 1, tprAt5: 1, removedPoisons: 1, removedClean: 1, poisons: 2, clean: 2 });
 });
+
+test('AUC and TPR agree with brute force on scores with many ties', () => {
+  const rng = createRng(3, 'brute');
+  for (let round = 0; round < 20; round++) {
+    const n = 60;
+    const scores = Array.from({ length: n }, () => Math.floor(rng.next() * 8));
+    const poison = Array.from({ length: n }, () => (rng.next() < 0.2 ? 1 : 0));
+    let pairs = 0;
+    let wins = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (poison[i] && !poison[j]) { pairs++; wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0; }
+    if (!pairs) continue;
+    assert.ok(Math.abs(rocAuc(scores, poison)! - wins / pairs) < 1e-12);
+    const pos = poison.filter(Boolean).length;
+    let best = 0;
+    for (const t of new Set(scores)) {
+      const fp = scores.filter((s, i) => s >= t && !poison[i]).length;
+      const tp = scores.filter((s, i) => s >= t && poison[i]).length;
+      // Thresholds are monotone: the brute force takes the best one whose FPR fits.
+      if (fp / (n - pos) <= 0.05 + 1e-12) best = Math.max(best, tp / pos);
+    }
+    assert.equal(tprAtFpr(scores, poison, 0.05), best);
+  }
+});

@@ -3,22 +3,40 @@
  * Ties are handled exactly: tied examples share their average rank (AUC) and are removed together or not at all (TPR).
  */
 
+/** Index of the first element of the ascending array `a` that is >= v (strict: > v). */
+function bound(a: Float64Array, v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v || (strict && a[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Scores sorted ascending (native numeric sort), and the poisons' scores sorted ascending. */
+function sortedSides(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | number>): { all: Float64Array; pos: Float64Array } {
+  const all = Float64Array.from(scores as ArrayLike<number>);
+  const posList: number[] = [];
+  for (let i = 0; i < all.length; i++) if (isPoison[i]) posList.push(all[i]);
+  all.sort();
+  return { all, pos: Float64Array.from(posList).sort() };
+}
+
 /** ROC AUC = P(score of a random poison > score of a random clean example) + 0.5 P(tie). Null without both classes. */
 export function rocAuc(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | number>): number | null {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
-  let pos = 0;
+  return aucOf(sortedSides(scores, isPoison));
+}
+
+function aucOf({ all, pos }: { all: Float64Array; pos: Float64Array }): number | null {
+  const p = pos.length;
+  const neg = all.length - p;
+  if (!p || !neg) return null;
+  // Mann-Whitney: the poisons' rank sum, each tie group sharing its average (1-based) rank.
   let rankSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (isPoison[order[k]]) { pos++; rankSum += avgRank; }
-    i = j + 1;
-  }
-  const neg = n - pos;
-  if (!pos || !neg) return null;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  for (let k = 0; k < p; k++) rankSum += (bound(all, pos[k], false) + 1 + bound(all, pos[k], true)) / 2;
+  return (rankSum - (p * (p + 1)) / 2) / (p * neg);
 }
 
 /**
@@ -26,22 +44,23 @@ export function rocAuc(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | 
  * (flagging every example scored at or above it). Null without both classes.
  */
 export function tprAtFpr(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | number>, maxFpr: number): number | null {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
-  let pos = 0;
-  for (let i = 0; i < n; i++) if (isPoison[i]) pos++;
-  const neg = n - pos;
-  if (!pos || !neg) return null;
-  let tp = 0;
-  let fp = 0;
+  return tprOf(sortedSides(scores, isPoison), maxFpr);
+}
+
+function tprOf({ all, pos }: { all: Float64Array; pos: Float64Array }, maxFpr: number): number | null {
+  const p = pos.length;
+  const neg = all.length - p;
+  if (!p || !neg) return null;
   let best = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
-    for (let k = i; k <= j; k++) if (isPoison[order[k]]) tp++; else fp++;
-    if (fp / neg > maxFpr + 1e-12) break;
-    best = tp / pos;
-    i = j + 1;
+  // Thresholds at each distinct score, from the highest down: a tie group is flagged whole or not at all.
+  for (let i = all.length - 1; i >= 0; ) {
+    const v = all[i];
+    const j = bound(all, v, false);
+    const flagged = all.length - j;
+    const tp = p - bound(pos, v, false);
+    if ((flagged - tp) / neg > maxFpr + 1e-12) break;
+    best = tp / p;
+    i = j - 1;
   }
   return best;
 }
@@ -68,10 +87,11 @@ export function detectionSummary(scores: ArrayLike<number>, poisonIndices: reado
   for (const i of poisonIndices) isPoison[i] = 1;
   let removedPoisons = 0;
   for (const i of removed) if (isPoison[i]) removedPoisons++;
+  const sides = sortedSides(scores, isPoison);
   return {
-    auc: rocAuc(scores, isPoison),
-    tprAt1: tprAtFpr(scores, isPoison, 0.01),
-    tprAt5: tprAtFpr(scores, isPoison, 0.05),
+    auc: aucOf(sides),
+    tprAt1: tprOf(sides, 0.01),
+    tprAt5: tprOf(sides, 0.05),
     removedPoisons,
     removedClean: removed.length - removedPoisons,
     poisons: poisonIndices.length,

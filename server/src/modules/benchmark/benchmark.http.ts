@@ -59,7 +59,7 @@ async function exportBoard(services: Services, ds: DataSource, res: http.ServerR
   }
   await services.submissions.ensureBaselines(b);
   await services.submissions.refresh(b.id);
-  const rows = await defenseLeaderboard(ds, b.id, all);
+  const rows = await defenseLeaderboard(ds, b.id, all, 10_000);
   const body = format === 'csv' ? leaderboardCsv(rows) : JSON.stringify({ benchmark: b.slug, version: b.version, generatedAt: new Date().toISOString(), rows }, null, 2);
   res.statusCode = 200;
   res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');

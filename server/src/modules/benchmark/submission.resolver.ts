@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../common/errors';
 import { Context } from '../../graphql/context';
 import { Organization } from '../organization/organization.entity';
 import { Benchmark } from './benchmark.entity';
@@ -9,6 +10,7 @@ import { SubmitDefenseScoresInput } from './submission.inputs';
 @ArgsType()
 class LeaderboardArgs {
   @Field({ defaultValue: false, description: 'Every published submission, not only each team\'s latest' }) all: boolean;
+  @Field(() => Int, { defaultValue: 200, description: 'Rows, 1..1000' }) first: number;
 }
 
 @Resolver(() => DefenseSubmission)
@@ -39,9 +41,10 @@ export class SubmissionResolver {
 export class BenchmarkBoardResolver {
   @FieldResolver(() => [DefenseLeaderboardRow], { description: 'Defense leaderboard: baselines and published submissions, ranked in SQL' })
   async leaderboard(@Root() b: Benchmark, @Args() args: LeaderboardArgs, @Ctx() ctx: Context) {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
     await ctx.services.submissions.ensureBaselines(b);
     await ctx.services.submissions.refresh(b.id);
-    return defenseLeaderboard(ctx.ds, b.id, args.all);
+    return defenseLeaderboard(ctx.ds, b.id, args.all, args.first);
   }
 
   @FieldResolver(() => [DefenseSubmission], { description: 'The server\'s baselines: no defense, random scores, oracle' })
