@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/densities">Densities</Link>
             <Link href="/attacks">Attacks</Link>
             <Link href="/defenses">Defenses</Link>
+            <Link href="/benchmarks">Benchmarks</Link>
           </nav>
           <div className="who">
             {viewer ? (
