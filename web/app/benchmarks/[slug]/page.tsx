@@ -33,7 +33,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
 
       <h2>Downloads</h2>
       <p className="small muted">A tar of NumPy arrays and a manifest.json with the sha256 of every file. Or: <code>frogpond benchmark download {b.slug} --split test --out DIR</code>, which checks the hashes.</p>
-      <table className="data">
+      <div className="scroll"><table className="data">
         <thead><tr><th>Split</th><th className="num">Replicates</th><th className="num">Size</th><th>sha256</th></tr></thead>
         <tbody>
           {b.downloads.map((d) => (
@@ -43,7 +43,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
 
       <h2>Defense leaderboard</h2>
       <p className="small muted">
@@ -74,7 +74,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
       )}
 
       <h2>Baselines</h2>
-      <table className="data">
+      <div className="scroll"><table className="data">
         <thead><tr><th>Baseline</th><th>Status</th><th className="num">AUC</th><th className="num">Success after defense</th><th className="num">Clean accuracy</th></tr></thead>
         <tbody>
           {b.baselines.map((s) => (
@@ -85,12 +85,12 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
 
       {b.mySubmissions.length ? (
         <>
           <h2>Your organization&apos;s submissions</h2>
-          <table className="data">
+          <div className="scroll"><table className="data">
             <thead><tr><th>Defense</th><th>Status</th><th className="num">AUC</th><th className="num">Success after defense</th><th>Published</th><th>Submitted</th></tr></thead>
             <tbody>
               {b.mySubmissions.map((s) => (
@@ -100,7 +100,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         </>
       ) : null}
 
