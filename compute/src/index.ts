@@ -9,3 +9,4 @@ export * from './attacks';
 export * from './defenses';
 export * from './trial';
 export * from './contract';
+export * from './benchmark';

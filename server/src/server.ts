@@ -6,6 +6,7 @@ import { Config, loadConfig } from './config/config';
 import { connectAndMigrate, createDataSource } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { seedCatalogue } from './db/seed';
+import { seedBenchmarks } from './modules/benchmark/benchmark-seed';
 import { buildGraphQLSchema } from './graphql/schema';
 import { createApp, FallbackHandler } from './http/app';
 import { answerClientErrors } from './http/http-guards';
@@ -60,7 +61,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       log(`[frogpond] embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data: ${embedded.dataDir})`);
     }
     ds = createDataSource({ url, logSql: config.logSql, onQuery: opts.onQuery });
-    const ran = await connectAndMigrate(ds, seedCatalogue);
+    const ran = await connectAndMigrate(ds, async (d) => { await seedCatalogue(d); await seedBenchmarks(d); });
     if (ran.length) log(`[frogpond] applied migrations: ${ran.join(', ')}`);
     const schema = await buildGraphQLSchema(config.emitSchema);
     const services = createServices(ds, config);

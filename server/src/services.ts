@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Config } from './config/config';
+import { Config, loadConfig } from './config/config';
 import { OrganizationService } from './modules/organization/organization.service';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { AttackService } from './modules/attack/attack.service';
@@ -11,6 +11,8 @@ import { ExperimentExportService } from './modules/experiment/experiment-export.
 import { TrialEvidenceService } from './modules/trial/trial-evidence.service';
 import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
 import { ReadCache } from './common/read-cache';
+import { BenchmarkService } from './modules/benchmark/benchmark.service';
+import { SubmissionService } from './modules/benchmark/submission.service';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
 export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Config>) {
@@ -18,6 +20,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
   const cache = new ReadCache();
   const experiments = new ExperimentService(ds, config);
   const matrix = new MatrixService(ds, cache);
+  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret });
   return {
     cache,
     organizations: new OrganizationService(ds, config),
@@ -31,6 +34,8 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
     leaderboard: new LeaderboardService(ds, cache),
     trials: new TrialService(ds),
     results: new TrialResultService(ds),
+    benchmarks,
+    submissions: new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

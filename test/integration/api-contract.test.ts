@@ -43,8 +43,8 @@ describe('the trial contract through the API (HTTP, real PostgreSQL)', () => {
   before(async () => {
     server = await startTestServer({ config: { maxTrials: 1000 } });
     org = await bootstrapOrg(server, 'contract-lab');
-    const d = await gql(server, `{ densities { slug expression } }`);
-    densityByExpression = new Map(d.data.densities.map((x: { slug: string; expression: string }) => [x.expression, x.slug]));
+    const d = await gql(server, `{ densities(first: 100) { edges { node { slug expression } } } }`);
+    densityByExpression = new Map(d.data.densities.edges.map(({ node: x }: { node: { slug: string; expression: string } }) => [x.expression, x.slug]));
   });
   after(async () => { await server?.stop(); await server?.dropDatabase(); });
 

@@ -2,16 +2,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { float32Npy } from '@frogpond/compute/dist/trial/npy';
+import { encodeNpy } from '@frogpond/compute/benchmark/files';
 import * as bibtex from 'bibtex-parse';
-import { bootstrapOrg, builtinAttackId, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, gql, recordAsWorker, startTestServer, TestServer, withPaperDatasetFolders } from './api-helpers';
 
 describe('exports and citations: one server implementation for GraphQL fields and download routes', () => {
   let server: TestServer;
   let a: { token: string; organizationId: string };
   let pub: string;
   let priv: string;
+  let restoreData: () => void;
   before(async () => {
+    restoreData = withPaperDatasetFolders();
     server = await startTestServer({ config: { publicUrl: 'https://frogpond.example' } });
     a = await bootstrapOrg(server, 'lab-a');
     const attack = await builtinAttackId(server, 'interpolation');
@@ -28,7 +30,7 @@ describe('exports and citations: one server implementation for GraphQL fields an
     pub = await make('Table 1 & more', 'PUBLIC');
     priv = await make('private run', 'PRIVATE');
   });
-  after(async () => { await server?.stop(); await server?.dropDatabase(); });
+  after(async () => { await server?.stop(); await server?.dropDatabase(); restoreData?.(); });
 
   it('serves the GraphQL csv field byte for byte at the download route, with an ETag and a public cache policy', async () => {
     const r = await gql(server, `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [RATE]) { csv json } } }`, { id: pub });
@@ -105,7 +107,7 @@ describe('exports and citations: one server implementation for GraphQL fields an
       matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [attack], trialsPerCell: 1 },
     });
     const [withPoisons] = await server.ds.query(`SELECT id, config, seed FROM trial WHERE experiment_id = $1`, [experiment.id]);
-    const npy = float32Npy(new Float32Array([0.1, 0.2, 0.3, 0.4]), [2, 2]);
+    const npy = encodeNpy(new Float32Array([0.1, 0.2, 0.3, 0.4]), [2, 2]);
     await recordAsWorker(server, withPoisons.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'cfg-hash-1',
       artifacts: [{ kind: 'poisons', mime: 'application/x-npy', bytes: npy }] });
     const res = await fetch(`${server.url}/api/trials/${withPoisons.id}/manifest.json`);

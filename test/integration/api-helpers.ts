@@ -107,3 +107,20 @@ export async function recordAsWorker(server: RunningServer, trialId: string, out
 export async function codeOf(p: Promise<unknown>): Promise<string> {
   try { await p; return 'OK'; } catch (e) { return String((e as { code?: unknown }).code ?? (e as Error).message); }
 }
+
+/**
+ * The paper preset reads CIFAR-10, SVHN and STL-10 from the user's files, and experiments on them are refused when a
+ * deployment has none. Tests that only aggregate results give this process (never read) folders for them under a
+ * temporary FROGPOND_DATA; the returned function restores the environment and removes the folders.
+ */
+export function withPaperDatasetFolders(): () => void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frogpond-data-'));
+  for (const name of ['cifar10', 'svhn', 'stl10']) fs.mkdirSync(path.join(dir, name));
+  const previous = process.env.FROGPOND_DATA;
+  process.env.FROGPOND_DATA = dir;
+  return () => {
+    if (previous === undefined) delete process.env.FROGPOND_DATA;
+    else process.env.FROGPOND_DATA = previous;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer, withPaperDatasetFolders } from './api-helpers';
 import { ReadCache } from '../../server/src/common/read-cache';
 import { LeaderboardService } from '../../server/src/modules/leaderboard/leaderboard.service';
 import { LeaderboardArgs, LeaderboardSort, SortDirection } from '../../server/src/modules/leaderboard/leaderboard.inputs';
@@ -38,14 +38,16 @@ describe('leaderboard over every visible finished trial (HTTP, real PostgreSQL)'
     return e;
   }
 
+  let restoreData: () => void;
   before(async () => {
+    restoreData = withPaperDatasetFolders();
     server = await startTestServer();
     a = await bootstrapOrg(server, 'lab-a');
     b = await bootstrapOrg(server, 'lab-b');
     interpolation = await builtinAttackId(server, 'interpolation');
     uncached = new LeaderboardService(server.ds, new ReadCache());
   });
-  after(async () => { await server?.stop(); await server?.dropDatabase(); });
+  after(async () => { await server?.stop(); await server?.dropDatabase(); restoreData?.(); });
 
   it('keeps a result of the 51st-newest experiment; cancelled and empty experiments change nothing', async () => {
     const oldest = await experiment('oldest', {}, { outcome: (t) => ({ success: t.replicate === 0, acc: 0.9 }) });

@@ -1,9 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, codes, gql, recordAsWorker, startTestServer, TestServer, withPaperDatasetFolders } from './api-helpers';
 
 const CREATE = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id status trialCount visibility seedBase } } }`;
 
@@ -11,12 +8,9 @@ describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
   let a: { token: string; organizationId: string };
   let interpolation: string;
-  // The paper preset on CIFAR-10 reads the user's files: this deployment has a (never read) cifar10 folder.
-  const dataDir = mkdtempSync(join(tmpdir(), 'frogpond-data-'));
-  const previousData = process.env.FROGPOND_DATA;
+  let restoreData: () => void;
   before(async () => {
-    mkdirSync(join(dataDir, 'cifar10'));
-    process.env.FROGPOND_DATA = dataDir;
+    restoreData = withPaperDatasetFolders();
     server = await startTestServer();
     a = await bootstrapOrg(server, 'lab-a');
     interpolation = await builtinAttackId(server, 'interpolation');
@@ -24,9 +18,7 @@ describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
   after(async () => {
     await server?.stop();
     await server?.dropDatabase();
-    if (previousData === undefined) delete process.env.FROGPOND_DATA;
-    else process.env.FROGPOND_DATA = previousData;
-    rmSync(dataDir, { recursive: true, force: true });
+    restoreData?.();
   });
 
   it('aggregates the matrix in SQL: k/n, hand-computed Wilson intervals, clean accuracy, paper values', async () => {

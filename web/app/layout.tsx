@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/attacks">Attacks</Link>
             <Link href="/defenses">Defenses</Link>
             <Link href="/publications">Publications</Link>
+            <Link href="/benchmarks">Benchmarks</Link>
           </nav>
           <div className="who">
             {viewer ? (

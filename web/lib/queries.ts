@@ -266,3 +266,46 @@ export const ReproduceTrialMutation = graphql(`
     reproduceTrial(trialId: $trialId, organizationId: $organizationId) { experiment { id } }
   }
 `);
+
+export const BenchmarksQuery = graphql(`
+  query Benchmarks {
+    benchmarks { id slug version name description devSeeds testReplicates createdAt }
+  }
+`);
+
+export const BenchmarkQuery = graphql(`
+  query Benchmark($slug: String!) {
+    benchmark(slug: $slug) {
+      id slug version name description license config devSeeds testReplicates testReplicateIds createdAt
+      downloads { split path fileName sizeBytes sha256 replicates }
+      leaderboard { rank submissionId label kind baseline team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }
+      baselines { id label baseline status auc tprAt1 successes trials cleanAccuracy progress { done total } }
+      mySubmissions { id label status auc successes trials published createdAt }
+    }
+  }
+`);
+
+export const DefenseSubmissionQuery = graphql(`
+  query DefenseSubmission($id: ID!) {
+    defenseSubmission(id: $id) {
+      id kind baseline label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5
+      removedPoisons removedClean replicates successes trials cleanAccuracy published publishedAt createdAt scoredAt
+      organization { id name }
+      benchmark { slug version name }
+      progress { done total }
+      replicateScores { replicate auc tprAt1 tprAt5 removedPoisons removedClean poisons clean success cleanAccuracy histogram { edges poisons benign } }
+    }
+  }
+`);
+
+export const SubmitDefenseScoresMutation = graphql(`
+  mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {
+    submitDefenseScores(input: $input) { id }
+  }
+`);
+
+export const PublishDefenseSubmissionMutation = graphql(`
+  mutation PublishDefenseSubmission($id: ID!) {
+    publishDefenseSubmission(id: $id) { id published }
+  }
+`);

@@ -9,6 +9,7 @@ import { ATTACK_KINDS, DEFENSE_KINDS, describeContract, PRESET_NAMES, resolveTri
 import { TrialOutcome } from '../trial/trial.types';
 import { baseConfig, CommonOptions, intOption, keyValue, listOption, parameterHelp, rateOption } from './cli-options';
 import { trialProgressBar } from './progress';
+import { addBenchmarkCommands } from './benchmark-commands';
 
 function common(cmd: Command): Command {
   const presets = describeContract().presets;
@@ -110,6 +111,7 @@ export function buildProgram(): Command {
     });
   program.command('schema').description('print the trial contract (every attack, defense and override parameter) as JSON')
     .action(() => { process.stdout.write(JSON.stringify(describeContract(), null, 2) + '\n'); });
+  addBenchmarkCommands(program);
   return program;
 }
 

@@ -29,9 +29,13 @@ export const deepKnnParams = z.strictObject({
   minAgreement: num(0, 1, 0.5, 'an example is kept when at least this fraction of its neighbours share its label'),
 });
 
-/** Scores submitted by an external team: examples scoring above the threshold are removed. Runs outside compute. */
+/**
+ * A removal decided outside compute, from the suspicion scores an external team submitted to a benchmark: the
+ * server turns the scores into a list of unlabeled indices (in the trial's own order) and the trial retrains
+ * without them.
+ */
 export const externalScoresParams = z.strictObject({
-  threshold: num(0, 1, 0.5, 'examples whose suspicion score exceeds this are removed'),
+  remove: z.array(z.number().int().min(0)).max(1_000_000).default([]).describe('indices of the poisoned unlabeled set to remove before training'),
 });
 
 /** The parameter schema of each defense kind. */
@@ -52,7 +56,7 @@ export const DEFENSE_DESCRIPTIONS: Record<DefenseKind, string> = {
   'pixel-clustering': 'Pixel-space clustering of the unlabeled set (Carlini 2021)',
   'training-dynamics-influence': 'Training-dynamics influence on nearest neighbours (Carlini 2021)',
   'deep-knn': 'Deep k-NN filtering in feature space (Peri 2020)',
-  'external-scores': 'Suspicion scores submitted by an external team, thresholded',
+  'external-scores': 'Removal decided from suspicion scores an external team submitted to a benchmark',
 };
 
 export const defenseSchema = z.discriminatedUnion('kind', [

@@ -4,6 +4,7 @@
  */
 
 import { pixelClusteringDefense } from './pixel-clustering.defense';
+import { listedRemovalDefense } from './listed-removal.defense';
 
 /** What a defense sees: the unlabeled images after poisoning. It never sees which ones are poisons. */
 export interface DefenseInput {
@@ -25,6 +26,7 @@ export type Defense = (input: DefenseInput) => Promise<DefenseDecision> | Defens
 const registry = new Map<string, Defense>([
   ['none', () => ({ remove: [] })],
   ['pixel-clustering', pixelClusteringDefense],
+  ['external-scores', listedRemovalDefense],
 ]);
 
 /** Kinds with an implementation (the server refuses experiments whose defenses the workers could not run). */

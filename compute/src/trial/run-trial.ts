@@ -7,7 +7,7 @@ import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
-import { float32Npy } from './npy';
+import { encodeNpy } from '../benchmark/npy';
 import { sha256Hex } from './config-hash';
 import { decisionRegionsArtifact, isPlanar } from './decision-regions';
 import {
@@ -166,7 +166,7 @@ async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOpt
     }
     if (crafted && crafted.count > 0) {
       // The poisons themselves, so anyone can check them against the config and seed (same bytes, same hash).
-      const npy = float32Npy(crafted.poisons.subarray(0, crafted.count * d), [crafted.count, ...clean.shape]);
+      const npy = encodeNpy(crafted.poisons.subarray(0, crafted.count * d), [crafted.count, ...clean.shape]);
       artifacts.push({ kind: 'poisons', mime: 'application/x-npy', bytes: npy, sha256: sha256Hex(npy) });
     }
     // Points in the plane (toy data): the decision regions, the data and the path, for the trial page's scatter.

@@ -50,6 +50,12 @@ export interface Config {
    * request header).
    */
   publicUrl: string;
+  /** Secret sequestering benchmark test replicates; unset: a random one kept under `home`. */
+  benchmarkSecret?: string;
+  /** Defense submissions one organization may make per benchmark per UTC day (platform failures are not counted). */
+  submissionsPerDay: number;
+  /** Largest score file accepted, bytes. */
+  submissionMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +89,14 @@ function origin(env: NodeJS.ProcessEnv, key: string): string | undefined {
     throw new ConfigError(`${key} must be an http(s) origin like https://frogpond.example.org, got "${raw}"`);
   }
   return u.origin;
+}
+
+/** A secret of at least 32 characters, or undefined when unset. */
+function secret(env: NodeJS.ProcessEnv, key: string): string | undefined {
+  const raw = env[key]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError(`${key} must be at least 32 characters (e.g. openssl rand -hex 32)`);
+  return raw;
 }
 
 function expandHome(p: string): string {
@@ -129,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: int(env, 'FROGPOND_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
     emitSchema: bool(env, 'FROGPOND_EMIT_SCHEMA', nodeEnv !== 'production'),
     publicUrl: publicOrigin ?? `http://localhost:${port}`,
+    benchmarkSecret: secret(env, 'FROGPOND_BENCHMARK_SECRET'),
+    submissionsPerDay: int(env, 'FROGPOND_SUBMISSIONS_PER_DAY', 5, 1, 10_000),
+    submissionMaxBytes: int(env, 'FROGPOND_SUBMISSION_MAX_BYTES', 8 * 1024 * 1024, 1024, 15 * 1024 * 1024),
   };
 }
 

@@ -11,6 +11,8 @@ import { edgeValidation } from '../common/edge-validation';
 import { QueueResolver } from '../modules/queue/queue.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
 import { LeaderboardResolver } from '../modules/leaderboard/leaderboard.resolver';
+import { BenchmarkResolver } from '../modules/benchmark/benchmark.resolver';
+import { BenchmarkBoardResolver, SubmissionResolver } from '../modules/benchmark/submission.resolver';
 
 /** repo root from dist/server/src/graphql */
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../../schema.graphql');
@@ -26,6 +28,7 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
       ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, ContractResolver, LeaderboardResolver,
+      BenchmarkResolver, BenchmarkBoardResolver, SubmissionResolver,
     ],
     validate: { forbidUnknownValues: false },
     // Every id is a UUID and no string holds a NUL before a resolver (and so SQL) sees it.

@@ -16,6 +16,7 @@ import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHead
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
 import { etagOf, httpCachePolicyPlugin, RESULT_ONLY_HEADER } from './http-cache';
+import { handleBenchmarkDownload, isBenchmarkDownload } from '../modules/benchmark/benchmark.http';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -193,6 +194,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         }
         return opts.fallbackHandler(req, res);
       }
+      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
     };

@@ -1,0 +1,5 @@
+export * from './npy';
+export * from './tar';
+export * from './replicate';
+export * from './score-file';
+export * from './split-dir';
