@@ -44,6 +44,11 @@ type Documents = {
     "\n  mutation CancelExperiment($id: ID!) {\n    cancelExperiment(id: $id) { id status }\n  }\n": typeof types.CancelExperimentDocument,
     "\n  mutation RetryFailedTrials($experimentId: ID!) {\n    retryFailedTrials(experimentId: $experimentId) { id status }\n  }\n": typeof types.RetryFailedTrialsDocument,
     "\n  mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {\n    reproduceTrial(trialId: $trialId, organizationId: $organizationId) { experiment { id } }\n  }\n": typeof types.ReproduceTrialDocument,
+    "\n  query Benchmarks {\n    benchmarks { id slug version name description devSeeds testReplicates createdAt }\n  }\n": typeof types.BenchmarksDocument,
+    "\n  query Benchmark($slug: String!) {\n    benchmark(slug: $slug) {\n      id slug version name description license config devSeeds testReplicates testReplicateIds createdAt\n      downloads { split path fileName sizeBytes sha256 replicates }\n      leaderboard { rank submissionId label kind baseline team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }\n      baselines { id label baseline status auc tprAt1 successes trials cleanAccuracy progress { done total } }\n      mySubmissions { id label status auc successes trials published createdAt }\n    }\n  }\n": typeof types.BenchmarkDocument,
+    "\n  query DefenseSubmission($id: ID!) {\n    defenseSubmission(id: $id) {\n      id kind baseline label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5\n      removedPoisons removedClean replicates successes trials cleanAccuracy published publishedAt createdAt scoredAt\n      organization { id name }\n      benchmark { slug version name }\n      progress { done total }\n      replicateScores { replicate auc tprAt1 tprAt5 removedPoisons removedClean poisons clean success cleanAccuracy histogram { edges poisons benign } }\n    }\n  }\n": typeof types.DefenseSubmissionDocument,
+    "\n  mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {\n    submitDefenseScores(input: $input) { id }\n  }\n": typeof types.SubmitDefenseScoresDocument,
+    "\n  mutation PublishDefenseSubmission($id: ID!) {\n    publishDefenseSubmission(id: $id) { id published }\n  }\n": typeof types.PublishDefenseSubmissionDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { organization { id slug name } member { id name role } }\n  }\n": types.ViewerDocument,
@@ -75,6 +80,11 @@ const documents: Documents = {
     "\n  mutation CancelExperiment($id: ID!) {\n    cancelExperiment(id: $id) { id status }\n  }\n": types.CancelExperimentDocument,
     "\n  mutation RetryFailedTrials($experimentId: ID!) {\n    retryFailedTrials(experimentId: $experimentId) { id status }\n  }\n": types.RetryFailedTrialsDocument,
     "\n  mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {\n    reproduceTrial(trialId: $trialId, organizationId: $organizationId) { experiment { id } }\n  }\n": types.ReproduceTrialDocument,
+    "\n  query Benchmarks {\n    benchmarks { id slug version name description devSeeds testReplicates createdAt }\n  }\n": types.BenchmarksDocument,
+    "\n  query Benchmark($slug: String!) {\n    benchmark(slug: $slug) {\n      id slug version name description license config devSeeds testReplicates testReplicateIds createdAt\n      downloads { split path fileName sizeBytes sha256 replicates }\n      leaderboard { rank submissionId label kind baseline team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }\n      baselines { id label baseline status auc tprAt1 successes trials cleanAccuracy progress { done total } }\n      mySubmissions { id label status auc successes trials published createdAt }\n    }\n  }\n": types.BenchmarkDocument,
+    "\n  query DefenseSubmission($id: ID!) {\n    defenseSubmission(id: $id) {\n      id kind baseline label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5\n      removedPoisons removedClean replicates successes trials cleanAccuracy published publishedAt createdAt scoredAt\n      organization { id name }\n      benchmark { slug version name }\n      progress { done total }\n      replicateScores { replicate auc tprAt1 tprAt5 removedPoisons removedClean poisons clean success cleanAccuracy histogram { edges poisons benign } }\n    }\n  }\n": types.DefenseSubmissionDocument,
+    "\n  mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {\n    submitDefenseScores(input: $input) { id }\n  }\n": types.SubmitDefenseScoresDocument,
+    "\n  mutation PublishDefenseSubmission($id: ID!) {\n    publishDefenseSubmission(id: $id) { id published }\n  }\n": types.PublishDefenseSubmissionDocument,
 };
 
 /**
@@ -193,6 +203,26 @@ export function graphql(source: "\n  mutation RetryFailedTrials($experimentId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReproduceTrial($trialId: ID!, $organizationId: ID!) {\n    reproduceTrial(trialId: $trialId, organizationId: $organizationId) { experiment { id } }\n  }\n"): typeof import('./graphql').ReproduceTrialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Benchmarks {\n    benchmarks { id slug version name description devSeeds testReplicates createdAt }\n  }\n"): typeof import('./graphql').BenchmarksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Benchmark($slug: String!) {\n    benchmark(slug: $slug) {\n      id slug version name description license config devSeeds testReplicates testReplicateIds createdAt\n      downloads { split path fileName sizeBytes sha256 replicates }\n      leaderboard { rank submissionId label kind baseline team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }\n      baselines { id label baseline status auc tprAt1 successes trials cleanAccuracy progress { done total } }\n      mySubmissions { id label status auc successes trials published createdAt }\n    }\n  }\n"): typeof import('./graphql').BenchmarkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DefenseSubmission($id: ID!) {\n    defenseSubmission(id: $id) {\n      id kind baseline label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5\n      removedPoisons removedClean replicates successes trials cleanAccuracy published publishedAt createdAt scoredAt\n      organization { id name }\n      benchmark { slug version name }\n      progress { done total }\n      replicateScores { replicate auc tprAt1 tprAt5 removedPoisons removedClean poisons clean success cleanAccuracy histogram { edges poisons benign } }\n    }\n  }\n"): typeof import('./graphql').DefenseSubmissionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {\n    submitDefenseScores(input: $input) { id }\n  }\n"): typeof import('./graphql').SubmitDefenseScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishDefenseSubmission($id: ID!) {\n    publishDefenseSubmission(id: $id) { id published }\n  }\n"): typeof import('./graphql').PublishDefenseSubmissionDocument;
 
 
 export function graphql(source: string) {

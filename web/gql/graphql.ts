@@ -13,6 +13,12 @@ export type AttackKind =
   | 'WATERMARK'
   | 'ZERO_KNOWLEDGE_INTERPOLATION';
 
+export type BenchmarkSplit =
+  /** Public replicates, with their poison indices and targets */
+  | 'DEV'
+  /** Sequestered replicates: no poison indices, no target, unlabeled order shuffled by a server secret */
+  | 'TEST';
+
 export type CreateAttackInput = {
   description?: string | null | undefined;
   kind: AttackKind;
@@ -128,6 +134,32 @@ export type MemberRole =
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+export type SubmissionKind =
+  | 'BASELINE'
+  | 'SCORE_FILE';
+
+export type SubmissionStatus =
+  | 'FAILED'
+  | 'RECEIVED'
+  | 'SCORED'
+  | 'SCORING';
+
+/** A score file: one suspicion score per unlabeled example of every sequestered replicate */
+export type SubmitDefenseScoresInput = {
+  /** Benchmark slug */
+  benchmark: string;
+  /** The file, base64-encoded */
+  contentBase64: string;
+  /** File name; its extension (.csv, .json, .npy) selects the format */
+  fileName: string;
+  /** Name of the defense as it appears on the board */
+  label: string;
+  /** Share of each unlabeled set to remove, highest scores first; omit when the file lists removed indices */
+  removalFraction?: number | null | undefined;
+  /** Benchmark version (default: latest) */
+  version?: number | null | undefined;
+};
 
 export type TrialStatus =
   | 'CANCELLED'
@@ -344,6 +376,39 @@ export type ReproduceTrialMutationVariables = Exact<{
 
 
 export type ReproduceTrialMutation = { reproduceTrial: { experiment: { id: string } } };
+
+export type BenchmarksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BenchmarksQuery = { benchmarks: Array<{ id: string, slug: string, version: number, name: string, description: string, devSeeds: Array<number>, testReplicates: number, createdAt: string }> };
+
+export type BenchmarkQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type BenchmarkQuery = { benchmark: { id: string, slug: string, version: number, name: string, description: string, license: string, config: Record<string, unknown>, devSeeds: Array<number>, testReplicates: number, testReplicateIds: Array<string>, createdAt: string, downloads: Array<{ split: BenchmarkSplit, path: string, fileName: string, sizeBytes: number, sha256: string, replicates: number }>, leaderboard: Array<{ rank: number, submissionId: string, label: string, kind: SubmissionKind, baseline: string | null, team: string | null, successes: number, trials: number, successRate: number, successLow: number, successHigh: number, auc: number | null, tprAt1: number | null, tprAt5: number | null, cleanAccuracy: number | null, cleanAccuracyDrop: number | null, removedPoisons: number, removedClean: number, submittedAt: string }>, baselines: Array<{ id: string, label: string, baseline: string | null, status: SubmissionStatus, auc: number | null, tprAt1: number | null, successes: number | null, trials: number | null, cleanAccuracy: number | null, progress: { done: number, total: number } }>, mySubmissions: Array<{ id: string, label: string, status: SubmissionStatus, auc: number | null, successes: number | null, trials: number | null, published: boolean, createdAt: string }> } };
+
+export type DefenseSubmissionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DefenseSubmissionQuery = { defenseSubmission: { id: string, kind: SubmissionKind, baseline: string | null, label: string, status: SubmissionStatus, failureReason: string | null, failureKind: string | null, fileName: string | null, fileSha256: string | null, fileBytes: number | null, removalFraction: number | null, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, replicates: number, successes: number | null, trials: number | null, cleanAccuracy: number | null, published: boolean, publishedAt: string | null, createdAt: string, scoredAt: string | null, organization: { id: string, name: string } | null, benchmark: { slug: string, version: number, name: string }, progress: { done: number, total: number }, replicateScores: Array<{ replicate: string, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, poisons: number, clean: number, success: boolean | null, cleanAccuracy: number | null, histogram: { edges: Array<number>, poisons: Array<number>, benign: Array<number> } }> } };
+
+export type SubmitDefenseScoresMutationVariables = Exact<{
+  input: SubmitDefenseScoresInput;
+}>;
+
+
+export type SubmitDefenseScoresMutation = { submitDefenseScores: { id: string } };
+
+export type PublishDefenseSubmissionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishDefenseSubmissionMutation = { publishDefenseSubmission: { id: string, published: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1076,3 +1141,163 @@ export const ReproduceTrialDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReproduceTrialMutation, ReproduceTrialMutationVariables>;
+export const BenchmarksDocument = new TypedDocumentString(`
+    query Benchmarks {
+  benchmarks {
+    id
+    slug
+    version
+    name
+    description
+    devSeeds
+    testReplicates
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarksQuery, BenchmarksQueryVariables>;
+export const BenchmarkDocument = new TypedDocumentString(`
+    query Benchmark($slug: String!) {
+  benchmark(slug: $slug) {
+    id
+    slug
+    version
+    name
+    description
+    license
+    config
+    devSeeds
+    testReplicates
+    testReplicateIds
+    createdAt
+    downloads {
+      split
+      path
+      fileName
+      sizeBytes
+      sha256
+      replicates
+    }
+    leaderboard {
+      rank
+      submissionId
+      label
+      kind
+      baseline
+      team
+      successes
+      trials
+      successRate
+      successLow
+      successHigh
+      auc
+      tprAt1
+      tprAt5
+      cleanAccuracy
+      cleanAccuracyDrop
+      removedPoisons
+      removedClean
+      submittedAt
+    }
+    baselines {
+      id
+      label
+      baseline
+      status
+      auc
+      tprAt1
+      successes
+      trials
+      cleanAccuracy
+      progress {
+        done
+        total
+      }
+    }
+    mySubmissions {
+      id
+      label
+      status
+      auc
+      successes
+      trials
+      published
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkQuery, BenchmarkQueryVariables>;
+export const DefenseSubmissionDocument = new TypedDocumentString(`
+    query DefenseSubmission($id: ID!) {
+  defenseSubmission(id: $id) {
+    id
+    kind
+    baseline
+    label
+    status
+    failureReason
+    failureKind
+    fileName
+    fileSha256
+    fileBytes
+    removalFraction
+    auc
+    tprAt1
+    tprAt5
+    removedPoisons
+    removedClean
+    replicates
+    successes
+    trials
+    cleanAccuracy
+    published
+    publishedAt
+    createdAt
+    scoredAt
+    organization {
+      id
+      name
+    }
+    benchmark {
+      slug
+      version
+      name
+    }
+    progress {
+      done
+      total
+    }
+    replicateScores {
+      replicate
+      auc
+      tprAt1
+      tprAt5
+      removedPoisons
+      removedClean
+      poisons
+      clean
+      success
+      cleanAccuracy
+      histogram {
+        edges
+        poisons
+        benign
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DefenseSubmissionQuery, DefenseSubmissionQueryVariables>;
+export const SubmitDefenseScoresDocument = new TypedDocumentString(`
+    mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {
+  submitDefenseScores(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitDefenseScoresMutation, SubmitDefenseScoresMutationVariables>;
+export const PublishDefenseSubmissionDocument = new TypedDocumentString(`
+    mutation PublishDefenseSubmission($id: ID!) {
+  publishDefenseSubmission(id: $id) {
+    id
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<PublishDefenseSubmissionMutation, PublishDefenseSubmissionMutationVariables>;

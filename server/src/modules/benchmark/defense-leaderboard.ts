@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Z95 } from '../experiment/wilson';
+import { Z95 } from '@frogpond/compute/stats';
 import { DefenseLeaderboardRow } from './submission.entity';
 
 /**
