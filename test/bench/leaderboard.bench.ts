@@ -43,7 +43,7 @@ async function serverProcess() {
   // Each experiment: 2 datasets x 2 label budgets x 5 algorithms x 5 rates = 100 settings x 5 replicates = 500 trials.
   await server.ds.query(
     `INSERT INTO experiment (organization_id, name, visibility, matrix, seed_base, preset, status, trial_count, created_at)
-     SELECT ($1::uuid[])[1 + e % ${ORGS}], 'bench ' || e, CASE WHEN e % 5 = 4 THEN 'PRIVATE' ELSE 'PUBLIC' END::experiment_visibility,
+     SELECT ($1::uuid[])[1 + e % ${ORGS}], 'bench ' || e, CASE WHEN (e / 5) % 5 = 4 THEN 'PRIVATE' ELSE 'PUBLIC' END::experiment_visibility,
             '{}'::jsonb, e, 'paper', 'COMPLETED', ${PER_EXPERIMENT}, now() - e * interval '1 minute'
        FROM generate_series(0, ${EXPERIMENTS - 1}) e`, [orgs]);
   await server.ds.query(
@@ -51,7 +51,7 @@ async function serverProcess() {
                         replicate, seed, config, status, backend, started_at, finished_at)
      SELECT x.id, i, (ARRAY['cifar10','svhn'])[1 + i % 2], (ARRAY[40,250])[1 + (i / 2) % 2],
             (ARRAY['fixmatch','mixmatch','uda','pseudo-label','supervised'])[1 + (i / 4) % 5], (ARRAY[0.001,0.002,0.005,0.01,0.02])[1 + (i / 20) % 5],
-            'uniform', $1, 'interpolation', 'none', i / 100, (i * 2654435761::bigint % 2147483647)::int, '{}'::jsonb, 'SUCCEEDED', 'bench', now(), now()
+            'uniform', $1, 'interpolation', 'none', i / 100, ((x.seed_base * 1000 + i) * 2654435761::bigint % 2147483647)::int, '{}'::jsonb, 'SUCCEEDED', 'bench', now(), now()
        FROM experiment x, generate_series(0, ${PER_EXPERIMENT - 1}) i`, [attack.id]);
   // Deterministic pseudo-outcomes; about 1 in 50 results with a near-chance clean accuracy.
   await server.ds.query(
@@ -110,10 +110,12 @@ async function main(): Promise<string> {
     const home = await autocannon({ url: `${ready.url}/`, connections: CONNECTIONS, duration: DURATION });
     if (home.non2xx || home.errors) throw new Error(`autocannon home: ${home.non2xx} non-2xx, ${home.errors} errors`);
     console.log(`home page SSR: ${home.requests.average.toFixed(1)} req/s, p50 ${home.latency.p50} ms, p99 ${home.latency.p99} ms (${(html.length / 1024).toFixed(0)} KiB)`);
-    const ratio = gq.latency.p50 / rawP50;
-    console.log(`ratio leaderboard GraphQL p50 / raw SQL p50: ${ratio.toFixed(2)} (targets: leaderboard p99 <= 50 ms, home p99 <= 150 ms)`);
+    // autocannon keeps whole milliseconds for percentiles (0 ms for a cached answer): the ratio compares means.
+    const rawMean = lat.reduce((a, b) => a + b, 0) / lat.length;
+    const ratio = gq.latency.average / rawMean;
+    console.log(`ratio leaderboard GraphQL mean / raw SQL mean: ${ratio.toFixed(3)} (${gq.latency.average} ms vs ${rawMean.toFixed(2)} ms; targets: leaderboard p99 <= 50 ms, home p99 <= 150 ms)`);
     return JSON.stringify({
-      rps: gq.requests.average, p50Ms: gq.latency.p50, p99Ms: gq.latency.p99, ratioToRawSql: Number(ratio.toFixed(2)),
+      rps: gq.requests.average, p50Ms: gq.latency.p50, p99Ms: gq.latency.p99, ratioToRawSql: Number(ratio.toFixed(3)),
       rawSqlP50Ms: Number(rawP50.toFixed(2)), rawSqlP99Ms: Number(rawP99.toFixed(2)),
       homeRps: home.requests.average, homeP50Ms: home.latency.p50, homeP99Ms: home.latency.p99,
     });
