@@ -11,6 +11,7 @@ import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
+import { servePageCached } from './page-cache';
 import { etagOf, httpCachePolicyPlugin, RESULT_ONLY_HEADER } from './http-cache';
 
 export type FallbackHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -121,7 +122,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         await opts.ds.query('SELECT 1');
         return sendJson(res, 200, { ok: true });
       }
-      if (opts.fallbackHandler) return opts.fallbackHandler(req, res);
+      if (opts.fallbackHandler) return servePageCached(opts.services.cache, opts.fallbackHandler, req, res, url);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
     };
