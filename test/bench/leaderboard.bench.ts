@@ -14,8 +14,9 @@ import { freshDatabase, requireWebBuild } from '../e2e/e2e-support';
  * share its event loop. Measured at 10 connections for BENCH_DURATION (10) s each:
  *  1. the leaderboard GraphQL query (first page of 50), as served (cached until a result lands);
  *  2. the same leaderboard SQL statement through raw `pg` (pool of 10, 10 loops): the uncached baseline;
- *  3. the home page server render (GET /), which reads only the leaderboard query.
- * Last line: {"rps","p50Ms","p99Ms","ratioToRawSql","rawSqlP50Ms","rawSqlP99Ms","homeRps","homeP50Ms","homeP99Ms"}.
+ *  3. the home page (GET /, anonymous), which reads only the leaderboard query: served from the render cache;
+ *  4. the home page fully rendered (a cookie bypasses the render cache), 20 sequential loads.
+ * Last line: {"rps","p50Ms","p99Ms","ratioToRawSql","rawSqlP50Ms","rawSqlP99Ms","homeRps","homeP50Ms","homeP99Ms","homeFullRenderP50Ms"}.
  */
 const EXPERIMENTS = 200;
 const ORGS = 5;
@@ -43,7 +44,7 @@ async function serverProcess() {
   // Each experiment: 2 datasets x 2 label budgets x 5 algorithms x 5 rates = 100 settings x 5 replicates = 500 trials.
   await server.ds.query(
     `INSERT INTO experiment (organization_id, name, visibility, matrix, seed_base, preset, status, trial_count, created_at)
-     SELECT ($1::uuid[])[1 + e % ${ORGS}], 'bench ' || e, CASE WHEN e % 5 = 4 THEN 'PRIVATE' ELSE 'PUBLIC' END::experiment_visibility,
+     SELECT ($1::uuid[])[1 + e % ${ORGS}], 'bench ' || e, CASE WHEN (e / 5) % 5 = 4 THEN 'PRIVATE' ELSE 'PUBLIC' END::experiment_visibility,
             '{}'::jsonb, e, 'paper', 'COMPLETED', ${PER_EXPERIMENT}, now() - e * interval '1 minute'
        FROM generate_series(0, ${EXPERIMENTS - 1}) e`, [orgs]);
   await server.ds.query(
@@ -51,7 +52,7 @@ async function serverProcess() {
                         replicate, seed, config, status, backend, started_at, finished_at)
      SELECT x.id, i, (ARRAY['cifar10','svhn'])[1 + i % 2], (ARRAY[40,250])[1 + (i / 2) % 2],
             (ARRAY['fixmatch','mixmatch','uda','pseudo-label','supervised'])[1 + (i / 4) % 5], (ARRAY[0.001,0.002,0.005,0.01,0.02])[1 + (i / 20) % 5],
-            'uniform', $1, 'interpolation', 'none', i / 100, (i * 2654435761::bigint % 2147483647)::int, '{}'::jsonb, 'SUCCEEDED', 'bench', now(), now()
+            'uniform', $1, 'interpolation', 'none', i / 100, ((x.seed_base * 1000 + i) * 2654435761::bigint % 2147483647)::int, '{}'::jsonb, 'SUCCEEDED', 'bench', now(), now()
        FROM experiment x, generate_series(0, ${PER_EXPERIMENT - 1}) i`, [attack.id]);
   // Deterministic pseudo-outcomes; about 1 in 50 results with a near-chance clean accuracy.
   await server.ds.query(
@@ -109,13 +110,26 @@ async function main(): Promise<string> {
     if (page.status !== 200 || !html.includes('data-testid="leaderboard"')) throw new Error(`home page: HTTP ${page.status}`);
     const home = await autocannon({ url: `${ready.url}/`, connections: CONNECTIONS, duration: DURATION });
     if (home.non2xx || home.errors) throw new Error(`autocannon home: ${home.non2xx} non-2xx, ${home.errors} errors`);
-    console.log(`home page SSR: ${home.requests.average.toFixed(1)} req/s, p50 ${home.latency.p50} ms, p99 ${home.latency.p99} ms (${(html.length / 1024).toFixed(0)} KiB)`);
-    const ratio = gq.latency.p50 / rawP50;
-    console.log(`ratio leaderboard GraphQL p50 / raw SQL p50: ${ratio.toFixed(2)} (targets: leaderboard p99 <= 50 ms, home p99 <= 150 ms)`);
+    console.log(`home page (anonymous, served from the render cache): ${home.requests.average.toFixed(1)} req/s, p50 ${home.latency.p50} ms, p99 ${home.latency.p99} ms (${(html.length / 1024).toFixed(0)} KiB)`);
+    // A full server render each time (a cookie makes the request personal: never served from the render cache;
+    // the leaderboard query behind it is still answered from the read cache).
+    const cold: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await (await fetch(`${ready.url}/`, { headers: { cookie: 'bench=1' } })).text();
+      cold.push(performance.now() - t);
+    }
+    cold.sort((a, b) => a - b);
+    console.log(`home page full render, 20 sequential loads: p50 ${quantile(cold, 0.5).toFixed(1)} ms, max ${cold[cold.length - 1].toFixed(1)} ms`);
+    // autocannon keeps whole milliseconds for percentiles (0 ms for a cached answer): the ratio compares means.
+    const rawMean = lat.reduce((a, b) => a + b, 0) / lat.length;
+    const ratio = gq.latency.average / rawMean;
+    console.log(`ratio leaderboard GraphQL mean / raw SQL mean: ${ratio.toFixed(3)} (${gq.latency.average} ms vs ${rawMean.toFixed(2)} ms; targets: leaderboard p99 <= 50 ms, home p99 <= 150 ms)`);
     return JSON.stringify({
-      rps: gq.requests.average, p50Ms: gq.latency.p50, p99Ms: gq.latency.p99, ratioToRawSql: Number(ratio.toFixed(2)),
+      rps: gq.requests.average, p50Ms: gq.latency.p50, p99Ms: gq.latency.p99, ratioToRawSql: Number(ratio.toFixed(3)),
       rawSqlP50Ms: Number(rawP50.toFixed(2)), rawSqlP99Ms: Number(rawP99.toFixed(2)),
       homeRps: home.requests.average, homeP50Ms: home.latency.p50, homeP99Ms: home.latency.p99,
+      homeFullRenderP50Ms: Number(quantile(cold, 0.5).toFixed(1)),
     });
   } finally {
     await new Promise<void>((resolve) => { child.once('message', () => resolve()); child.send({ type: 'stop' }); });

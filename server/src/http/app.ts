@@ -15,6 +15,7 @@ import { RateLimiter } from '../common/rate-limit';
 import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHeaders } from './http-guards';
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
+import { servePageCached } from './page-cache';
 import { etagOf, httpCachePolicyPlugin, RESULT_ONLY_HEADER } from './http-cache';
 import { handleBenchmarkDownload, isBenchmarkDownload } from '../modules/benchmark/benchmark.http';
 
@@ -182,6 +183,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const run = async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (isDownload(url.pathname)) return serveDownload(opts.services, opts.config.publicUrl, req, res, url);
+      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
       if (url.pathname === '/healthz') return health(res);
       if (opts.fallbackHandler) {
         stripSpoofableHeaders(req);
@@ -192,9 +194,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
             return sendJson(res, 403, { errors: [{ message: 'Cross-origin request refused', extensions: { code: 'FORBIDDEN' } }] });
           }
         }
-        return opts.fallbackHandler(req, res);
+        return servePageCached(opts.services.cache, opts.fallbackHandler, req, res, url);
       }
-      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
       if (url.pathname === '/') return sendJson(res, 200, { name: 'frogpond', graphql: '/graphql' });
       return sendJson(res, 404, { error: 'not found' });
     };

@@ -68,18 +68,19 @@ WITH c AS (
   -- "No defense" is one setting whether the experiment named the built-in none defense or gave no defense list.
   SELECT c.experiment_id, c.attack_id, c.attack_kind, c.dataset, c.labels, c.algorithm, c.rate, c.density,
          CASE WHEN c.defense_kind = 'none' THEN NULL ELSE c.defense_id END AS defense_id, c.defense_kind,
-         c.trials, c.successes, c.near_chance, c.near_chance_successes, c.clean_accuracy_sum, c.clean_accuracy_n,
-         e.preset, e.organization_id, e.created_at
+         c.trials, c.successes, c.near_chance, c.near_chance_successes, c.clean_accuracy_sum, c.clean_accuracy_n, e.preset
     FROM trial_cell c JOIN experiment e ON e.id = c.experiment_id
    WHERE ${where.join(' AND ')}
 ), g AS (
+  -- Plain sums only (no DISTINCT, no ordered aggregate): a hash aggregate, no sort of every visible cell. An
+  -- experiment has one trial_cell per setting (the cell key holds every coordinate, and "no defense" is either
+  -- always NULL or always the built-in none within one experiment), so count(*) counts experiments.
   SELECT c.attack_id, min(c.attack_kind) AS attack_kind, c.dataset, c.labels, c.algorithm, c.rate, c.density,
          c.defense_id, min(c.defense_kind) AS defense_kind, c.preset,
          (sum(c.trials) - sum(c.near_chance))::int AS n, (sum(c.successes) - sum(c.near_chance_successes))::int AS k,
          sum(c.near_chance)::int AS near_chance, sum(c.near_chance_successes)::int AS near_chance_k,
          sum(c.clean_accuracy_sum) / nullif(sum(c.clean_accuracy_n), 0) AS clean_accuracy,
-         count(DISTINCT c.experiment_id)::int AS experiment_count, count(DISTINCT c.organization_id)::int AS organization_count,
-         (array_agg(c.experiment_id ORDER BY c.created_at DESC, c.experiment_id))[1:5] AS experiment_ids
+         count(*)::int AS experiment_count, array_agg(c.experiment_id) AS experiment_ids
     FROM c
    GROUP BY c.attack_id, c.dataset, c.labels, c.algorithm, c.rate, c.density, c.defense_id, c.preset
 ), w AS (
@@ -95,15 +96,22 @@ WITH c AS (
 )
 SELECT page.*, ad.slug AS attack_slug, ad.version AS attack_version, dd.slug AS defense_slug, dd.version AS defense_version,
        df.label AS density_label,
-       (SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'organization', o.slug) ORDER BY u.ord)
-          FROM unnest(page.experiment_ids) WITH ORDINALITY u(id, ord) JOIN experiment x ON x.id = u.id JOIN organization o ON o.id = x.organization_id
-       ) AS experiments,
+       links.organization_count, links.experiments,
        rr.successes AS paper_successes, rr.trials AS paper_trials, rr.table_key AS paper_table,
        rr.row_key AS paper_row, rr.column_key AS paper_column, pub.slug AS paper_publication
   FROM page
   LEFT JOIN attack_definition ad ON ad.id = page.attack_id
   LEFT JOIN defense_definition dd ON dd.id = page.defense_id
   LEFT JOIN density_function df ON df.slug = page.density
+  -- Organizations behind the row, and links to its newest five experiments: for the page's rows only.
+  LEFT JOIN LATERAL (
+    SELECT count(DISTINCT x.organization_id)::int AS organization_count,
+           (SELECT json_agg(json_build_object('id', y.id, 'name', y.name, 'organization', o.slug) ORDER BY y.created_at DESC, y.id)
+              FROM (SELECT x2.id, x2.name, x2.organization_id, x2.created_at FROM unnest(page.experiment_ids) u2(id)
+                      JOIN experiment x2 ON x2.id = u2.id ORDER BY x2.created_at DESC, x2.id LIMIT 5) y
+              JOIN organization o ON o.id = y.organization_id) AS experiments
+      FROM unnest(page.experiment_ids) u(id) JOIN experiment x ON x.id = u.id
+  ) links ON true
   -- The paper's k/n for the setting (no defense): the most specific row (a density row first, then table order).
   LEFT JOIN LATERAL (
     SELECT r.* FROM reported_result r
