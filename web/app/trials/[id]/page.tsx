@@ -152,7 +152,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       <h2>Provenance</h2>
       <section data-testid="provenance">
         <p className="small muted">Recorded by compute and the worker that ran the trial. The command below runs the same config with the same seed.</p>
-        {t.command ? <pre className="config" data-testid="command" tabIndex={0} aria-label="Command that reproduces this trial">{t.command}</pre> : null}
+        {t.command ? <pre className="config" data-testid="command" tabIndex={0} aria-label="Command that reproduces this trial" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{t.command}</pre> : null}
         <dl className="kv">
           <dt>Config hash</dt><dd className="mono small">{r?.configHash ?? t.configHash ?? '–'}</dd>
           <dt>Seed</dt><dd className="mono">{t.seed}</dd>
