@@ -67,10 +67,10 @@ test('signs in with an API token kept in an httpOnly cookie', async () => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('viewer').waitFor();
   assert.match(await page.getByTestId('viewer').innerText(), /e2e-lab/);
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'frogpond_token');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'frogpond_session');
   assert.ok(cookie?.httpOnly, 'token cookie is httpOnly');
   assert.ok(cookie && cookie.value !== token && cookie.value.length > 20, 'the cookie holds a session token, not the API token');
-  assert.equal(await page.evaluate(() => document.cookie.includes('frogpond_token')), false);
+  assert.equal(await page.evaluate(() => document.cookie.includes('frogpond_session')), false);
   await shot('01-signed-in');
 });
 
@@ -231,11 +231,11 @@ test('pages carry security headers and run under their CSP without violations', 
 });
 
 test('sign-out revokes the session on the server', async () => {
-  const session = (await page.context().cookies()).find((c) => c.name === 'frogpond_token')!.value;
+  const session = (await page.context().cookies()).find((c) => c.name === 'frogpond_session')!.value;
   await page.goto(`${server.url}/`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(`${server.url}/`);
-  assert.equal((await page.context().cookies()).find((c) => c.name === 'frogpond_token'), undefined);
+  assert.equal((await page.context().cookies()).find((c) => c.name === 'frogpond_session'), undefined);
   const [row] = await server.ds.query(`SELECT count(*)::int AS n FROM api_token WHERE session AND revoked_at IS NOT NULL`);
   assert.ok(row.n >= 1, 'the session token was revoked');
   const res = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: '{"query":"{ viewer { role } }"}' });

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { bootstrapOrg, builtinAttackId, startTestServer, TestServer } from './api-helpers';
+import { bootstrapOrg, builtinAttackId, recordAsWorker, startTestServer, TestServer } from './api-helpers';
 
 describe('result pages rendered once until a result lands', () => {
   let server: TestServer;
@@ -36,7 +36,7 @@ describe('result pages rendered once until a result lands', () => {
       matrix: { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [await builtinAttackId(server)], trialsPerCell: 1 },
     });
     const [t] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [experiment.id]);
-    await server.services.results.record(server.ds.manager, t.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'h' });
+    await recordAsWorker(server, t.id, { success: true, cleanAccuracy: 0.9, backend: 'cpu', configHash: 'h' });
     let page = first;
     for (let i = 0; i < 100 && page === first; i++) {
       page = await get('/?dataset=moons');

@@ -74,6 +74,25 @@ describe('hostile web and trust-boundary input', () => {
     }
   });
 
+  it('limits browser writes to the web app per client address (429)', async () => {
+    server.config.mutationsPerMinutePerIp = 3;
+    try {
+      const own = `http://127.0.0.1:${server.port}`;
+      for (let i = 0; i < 3; i++) assert.equal((await send('POST', '/sign-in/out', { origin: own })).status, 200);
+      await tally.case(async () => {
+        const before = seen.length;
+        const r = await send('POST', '/sign-in/out', { origin: own });
+        assert.equal(r.status, 429);
+        assert.equal(r.json.errors[0].extensions.code, 'FORBIDDEN');
+        assert.ok(Number(r.headers.get('retry-after')) > 0);
+        assert.equal(seen.length, before, 'the web app never saw the request');
+      });
+      await tally.case(async () => assert.equal((await send('GET', '/experiments', {})).status, 200, 'reads are not limited'));
+    } finally {
+      server.config.mutationsPerMinutePerIp = 0;
+    }
+  });
+
   it('never lets a request tell the web app which host it is on', async () => {
     for (const [name, value] of [['x-forwarded-host', 'evil.example'], ['x-forwarded-proto', 'https'], ['forwarded', 'host=evil.example;proto=https'],
       ['x-forwarded-port', '443'], ['x-original-url', '/admin'], ['x-rewrite-url', '/admin'], ['x-middleware-subrequest', 'middleware:middleware:middleware'],

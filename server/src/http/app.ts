@@ -66,9 +66,12 @@ function httpStatusPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** Mutations per minute, per token and per client address (the socket's, never a forwarded header). */
-function mutationRateLimitPlugin(config: Config): ApolloServerPlugin<Context> {
-  const limiter = new RateLimiter();
+/**
+ * Mutations per minute, per token and per client address (the socket's, never a forwarded header). Loopback callers
+ * are exempt from the address limit: they are the web app hosted in this process (whose browser clients are limited
+ * by address at the web edge) and local tools; their tokens are still limited.
+ */
+function mutationRateLimitPlugin(config: Config, limiter: RateLimiter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -77,7 +80,7 @@ function mutationRateLimitPlugin(config: Config): ApolloServerPlugin<Context> {
           // Read at each request so an operator (or a test) can change the limits of a running server.
           const wait = Math.max(
             contextValue.actor ? limiter.hit(`token:${contextValue.actor.tokenId}`, config.mutationsPerMinutePerToken) : 0,
-            limiter.hit(`ip:${contextValue.clientIp}`, config.mutationsPerMinutePerIp));
+            isLoopback(contextValue.clientIp) ? 0 : limiter.hit(`ip:${contextValue.clientIp}`, config.mutationsPerMinutePerIp));
           if (wait > 0) {
             throw new GraphQLError(`Too many mutations; retry in ${wait} s`, {
               extensions: { code: 'FORBIDDEN', rateLimited: true, retryAfter: wait, http: { status: 429, headers: new Map([['retry-after', String(wait)]]) } },
@@ -92,6 +95,7 @@ function mutationRateLimitPlugin(config: Config): ApolloServerPlugin<Context> {
 /** Apollo on a plain node http server (Apollo 5 has no built-in integration): /graphql, /healthz, then the fallback. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const production = opts.config.nodeEnv === 'production';
+  const limiter = new RateLimiter();
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
     includeStacktraceInErrorResponses: false,
@@ -99,7 +103,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     validationRules: [depthLimit(opts.config.maxDepth), queriesAndMutationsOnly],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
     // Apollo's own landing page loads its explorer from a CDN: off (nothing this server serves loads from elsewhere).
-    plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config), httpStatusPlugin(),
+    plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config, limiter), httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), httpCachePolicyPlugin],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
     stringifyResult: (value) => JSON.stringify(value),
@@ -193,6 +197,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
           if (!origin || !allowedOrigins(opts.config, req.socket.localPort ?? 0).has(origin)) {
             return sendJson(res, 403, { errors: [{ message: 'Cross-origin request refused', extensions: { code: 'FORBIDDEN' } }] });
           }
+          // Server actions are the web app's mutations: limited by the browser's address, as /graphql mutations are.
+          const wait = limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, opts.config.mutationsPerMinutePerIp);
+          if (wait > 0) {
+            res.setHeader('retry-after', String(wait));
+            return sendJson(res, 429, { errors: [{ message: `Too many requests; retry in ${wait} s`, extensions: { code: 'FORBIDDEN', rateLimited: true, retryAfter: wait } }] });
+          }
         }
         return servePageCached(opts.services.cache, opts.fallbackHandler, req, res, url);
       }
@@ -225,6 +235,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   return { handle, apollo, stop: () => apollo.stop() };
 }
+
+const isLoopback = (ip: string) => ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
