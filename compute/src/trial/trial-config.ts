@@ -2,7 +2,7 @@ import { validateDensity } from '../densities';
 import { AttackKind, DefenseKind, TrialConfig, TrialConfigError } from './trial.types';
 
 const ATTACKS: readonly AttackKind[] = ['interpolation', 'zero-knowledge-interpolation', 'feature-collision', 'watermark', 'feature-collision-watermark', 'none'];
-const DEFENSES: readonly DefenseKind[] = ['none', 'pixel-clustering', 'training-dynamics'];
+const DEFENSES: readonly DefenseKind[] = ['none', 'pixel-clustering', 'training-dynamics', 'deep-knn'];
 const PRESETS = ['toy', 'mini', 'paper'] as const;
 const ALGORITHMS = ['fixmatch', 'mixmatch', 'uda', 'pseudo-label', 'supervised'];
 

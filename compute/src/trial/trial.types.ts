@@ -7,7 +7,7 @@ export type AttackKind =
   | 'feature-collision-watermark'
   | 'none';
 
-export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics';
+export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics' | 'deep-knn';
 
 /** One trial: what to train, how to poison it, how to defend. Stored as `config jsonb` by the server. */
 export interface TrialConfig {
@@ -30,7 +30,7 @@ export interface TrialConfig {
 
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
-  kind: 'poison-path' | 'feature-collision' | 'propagation';
+  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'defense-scores';
   mime: 'image/png' | 'application/json';
   bytes: Uint8Array;
   sha256: string;
@@ -47,6 +47,35 @@ export interface Propagation {
    * probability of y* on x* itself (the alpha = 1 poison) when that poison is in the training set.
    */
   epochs: { epoch: number; step: number; shareAtTarget: number; targetProbability?: number }[];
+}
+
+/**
+ * What a defense did, measured the same way for every kind against the true poison indices. Counts and rates are over
+ * the examples the defense judged (the unlabeled set; Poison Frogs: the fine-tuning set).
+ */
+export interface DefenseReport {
+  kind: DefenseKind;
+  /** training-dynamics: detect (flag only) or remove (drop the flagged, retrain from scratch). */
+  mode?: 'detect' | 'remove';
+  /** Examples flagged, and how many of them are poisons. */
+  removed: number;
+  removedPoisons: number;
+  /** removedPoisons / poisons and cleanRemoved / clean; null where the denominator is 0. */
+  truePositiveRate: number | null;
+  falsePositiveRate: number | null;
+  poisons?: number;
+  cleanRemoved?: number;
+  clean?: number;
+  /** Ranking quality of the suspicion scores: ROC AUC and TPR at 1 % and 5 % FPR (null without scores or poisons). */
+  rocAuc?: number | null;
+  tprAt1Fpr?: number | null;
+  tprAt5Fpr?: number | null;
+  /** Per-example suspicion score (higher = more suspicious), in the order of the judged examples, 4 decimals. */
+  scores?: number[];
+  /** The same trial (same seed) without the defense. */
+  undefended?: { success: boolean; targetPrediction: number; targetConfidence: number; cleanAccuracy: number; poisonShareAtTarget: number };
+  /** Time the defense added to the trial (judging, plus retraining for training defenses), ms. */
+  extraMs?: number;
 }
 
 /** Everything a trial measured. Written once. */
@@ -71,7 +100,7 @@ export interface TrialOutcome {
   poisonShareAtTarget: number;
   propagation: Propagation;
   /** Defense report (identity defense: nothing removed). */
-  defense: { kind: DefenseKind; removed: number; removedPoisons: number; truePositiveRate: number | null; falsePositiveRate: number | null };
+  defense: DefenseReport;
   /** Attack-specific measurements (e.g. feature distances for Poison Frogs). */
   attackMetrics: Record<string, number>;
   timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number };
