@@ -221,25 +221,37 @@ export async function runDefendedTraining(v: Victim, poisoned: TrialData, poison
   if (undefended && undefended !== final) undefended.model.dispose();
   const withoutDefense = undefended ? undefended.measurement : final.measurement;
 
-  const rates = detectionRates(judgement.remove, poisonIdx, n);
-  const counts = removalCounts(judgement.remove, poisonIdx, n);
-  const scores = judgement.scores;
-  const report: DefenseReport = {
-    kind: kind as DefenseReport['kind'],
-    ...(kind === 'training-dynamics' ? { mode: judgement.detectOnly ? 'detect' as const : 'remove' as const } : {}),
+  const report = measureDefense(kind as DefenseReport['kind'], judgement.remove, judgement.scores, poisonIdx, n, withoutDefense, extraMs);
+  if (kind === 'training-dynamics') report.mode = judgement.detectOnly ? 'detect' : 'remove';
+  const artifacts = judgement.scores && judgement.statistic ? [histogramArtifact(judgement.scores, poisonIdx, judgement.statistic)] : [];
+  return { final, defense: report, artifacts, defenseMs: judgeMs };
+}
+
+/**
+ * The measurement every defense gets: removals against the true poison rows (of n judged), the suspicion scores'
+ * AUC and TPR at 1 % / 5 % FPR, the same-seed outcome without the defense, and the defense's extra time.
+ */
+export function measureDefense(
+  kind: DefenseReport['kind'], remove: readonly number[], scores: Float32Array | undefined, poisonRows: readonly number[], n: number,
+  undefended: RunMeasurement, extraMs: number,
+): DefenseReport {
+  const rates = detectionRates(remove, poisonRows, n);
+  const counts = removalCounts(remove, poisonRows, n);
+  return {
+    kind,
     removed: counts.removed, removedPoisons: counts.removedPoisons, truePositiveRate: rates.tpr, falsePositiveRate: rates.fpr,
     poisons: counts.poisons, cleanRemoved: counts.cleanRemoved, clean: counts.clean,
-    rocAuc: scores ? rocAuc(scores, poisonIdx) : null,
-    tprAt1Fpr: scores ? tprAtFpr(scores, poisonIdx, 0.01) : null,
-    tprAt5Fpr: scores ? tprAtFpr(scores, poisonIdx, 0.05) : null,
+    rocAuc: scores ? rocAuc(scores, poisonRows) : null,
+    tprAt1Fpr: scores ? tprAtFpr(scores, poisonRows, 0.01) : null,
+    tprAt5Fpr: scores ? tprAtFpr(scores, poisonRows, 0.05) : null,
     ...(scores ? { scores: Array.from(scores, (s) => Math.round(s * 1e4) / 1e4) } : {}),
-    undefended: withoutDefense,
+    undefended,
     extraMs,
   };
-  const artifacts: TrialArtifact[] = [];
-  if (scores && judgement.statistic) {
-    const bytes = new TextEncoder().encode(JSON.stringify(scoreHistogram(scores, poisonIdx, judgement.statistic)));
-    artifacts.push({ kind: 'defense-scores', mime: 'application/json', bytes, sha256: sha256Hex(bytes) });
-  }
-  return { final, defense: report, artifacts, defenseMs: judgeMs };
+}
+
+/** The score histogram (poisons against benign) as a JSON artifact. */
+export function histogramArtifact(scores: Float32Array, poisonRows: readonly number[], statistic: string): TrialArtifact {
+  const bytes = new TextEncoder().encode(JSON.stringify(scoreHistogram(scores, poisonRows, statistic)));
+  return { kind: 'defense-scores', mime: 'application/json', bytes, sha256: sha256Hex(bytes) };
 }
