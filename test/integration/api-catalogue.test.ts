@@ -156,7 +156,7 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
     assert.equal(new Set(all.map((n) => `${n.slug}@${n.version}`)).size, all.length);
     assert.deepEqual(codes(await gql(server, `{ attacks(first: 101) { edges { cursor } } }`)), ['BAD_USER_INPUT']);
     const d = await gql(server, `{ defenses(first: 10, kind: TRAINING_DYNAMICS) { edges { node { slug params } } } }`);
-    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: { neighbours: 5, dropFraction: 0.01 } }]);
+    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: {} }]);
   });
 
   it('creates a defense with validated params', async () => {

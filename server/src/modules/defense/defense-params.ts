@@ -8,12 +8,18 @@ export const DEFENSE_PARAM_SCHEMAS: Record<DefenseKind, ParamSchema> = {
     linkage: { type: 'enum', values: ['single', 'average', 'complete'], default: 'single' },
     drop: { type: 'enum', values: ['largest-cluster', 'collinear-triples'], default: 'collinear-triples' },
   },
+  // Training defenses: compute owns the defaults (TRAINING_DYNAMICS_DEFAULTS; deep k-NN's k = 2 x the expected
+  // poisons, which depends on the trial), so an omitted key stays omitted.
   [DefenseKind.TRAINING_DYNAMICS]: {
-    neighbours: { type: 'integer', min: 1, max: 50, default: 5 },
-    dropFraction: { type: 'number', min: 0, max: 1, default: 0.01 },
+    mode: { type: 'enum', values: ['detect', 'remove'] },
+    neighbours: { type: 'integer', min: 1, max: 100 },
+    rule: { type: 'enum', values: ['median-ratio', 'lowest-fraction'] },
+    ratio: { type: 'number', min: 0, max: 1, exclusiveMin: true },
+    fraction: { type: 'number', min: 0, max: 1 },
   },
   [DefenseKind.DEEP_KNN]: {
-    k: { type: 'integer', min: 1, max: 100, default: 10 },
+    k: { type: 'integer', min: 1, max: 10000 },
+    expectedPoisons: { type: 'integer', min: 1, max: 100000 },
   },
   [DefenseKind.EXTERNAL_SCORES]: {
     threshold: { type: 'number', min: 0, max: 1, default: 0.5 },
