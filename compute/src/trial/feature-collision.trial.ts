@@ -141,7 +141,7 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
         success: argmaxRow(undefended.targetProbs, 0, k) === targetLabel, targetPrediction: argmaxRow(undefended.targetProbs, 0, k),
         targetConfidence: undefended.targetProbs[argmaxRow(undefended.targetProbs, 0, k)], cleanAccuracy: undefended.cleanAccuracy,
         poisonShareAtTarget: crafted.length ? undefended.poisonShare / crafted.length : 0,
-      }, defenseMs);
+      });
       defenseArtifacts.push(histogramArtifact(judged.scores, poisonRows, 'share of the k nearest with another label'));
     }
     // Control: the same head trained without the poisons.
@@ -198,7 +198,7 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     propagation: { alphas: [], firstEpochAtTarget: [], epochs: [] },
     defense,
     attackMetrics,
-    timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain },
+    timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: defenseMs },
     backend, seed, configHash: configHash(cfg), artifacts,
   };
 }

@@ -96,7 +96,7 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
   const poisonIdx = crafted ? Array.from({ length: crafted.count }, (_, i) => clean.unlabeled.n + i) : [];
 
   // Defense (identity for 'none') and the training(s) it needs; the final model is the defended one.
-  const { final, defense, artifacts: defenseArtifacts, defenseMs } = await runDefendedTraining({
+  const { final, defense, artifacts: defenseArtifacts, defenseMs, extraMs } = await runDefendedTraining({
     cfg, engine, seed, signal, progress, target, targetLabel,
     poisons: crafted ? { x: crafted.poisons, count: crafted.count, alphas: crafted.alphas } : null,
   }, data, poisonIdx);
@@ -125,7 +125,7 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
       propagation: final.propagation,
       defense,
       attackMetrics,
-      timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain },
+      timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: extraMs },
       backend, seed, configHash: configHash(cfg), artifacts,
     };
   } finally {

@@ -74,8 +74,6 @@ export interface DefenseReport {
   scores?: number[];
   /** The same trial (same seed) without the defense. */
   undefended?: { success: boolean; targetPrediction: number; targetConfidence: number; cleanAccuracy: number; poisonShareAtTarget: number };
-  /** Time the defense added to the trial (judging, plus retraining for training defenses), ms. */
-  extraMs?: number;
 }
 
 /** Everything a trial measured. Written once. */
@@ -103,7 +101,12 @@ export interface TrialOutcome {
   defense: DefenseReport;
   /** Attack-specific measurements (e.g. feature distances for Poison Frogs). */
   attackMetrics: Record<string, number>;
-  timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number };
+  /**
+   * Wall times. defenseExtraMs: what the defense added to an undefended trial (judging, plus the retraining of a
+   * training defense); trainMs includes that retraining and, for a pre-training defense that removed anything, the
+   * undefended comparison run.
+   */
+  timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number; defenseExtraMs?: number };
   backend: string;
   seed: number;
   configHash: string;
