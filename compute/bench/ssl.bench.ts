@@ -1,5 +1,5 @@
 /**
- * bench:ssl — mini preset accuracy table (issue 3 acceptance): MNIST 40 labels with every
+ * bench:ssl — mini preset accuracy table: MNIST 40 labels with every
  * algorithm vs the supervised baseline (same labels, same steps), Fashion-MNIST at 40 and 250
  * labels. Prints one line per run and, last, one JSON object {"rows":[...]}.
  * Options (env): FROGPOND_BENCH_SEED (default 1), FROGPOND_BENCH_ONLY=mnist|fashion-mnist,

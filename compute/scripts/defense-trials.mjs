@@ -66,7 +66,7 @@ const base = { preset: 'mini', dataset: 'mnist', labels: 40 };
 const config = args.cell === 'influence'
   ? {
       ...base, algorithm: 'fixmatch', rate: 0.2, density: '1.5-x', attack: { kind: 'interpolation', params: { source: 'nearest' } },
-      defense: { kind: 'training-dynamics', params: { mode: args.mode ?? 'remove' } },
+      defense: { kind: 'training-dynamics-influence', params: { mode: args.mode ?? 'remove' } },
       overrides: { maxUnlabeled: 500, maxTest: 500, mu: 2, steps: 3000, evalEvery: Number(args['eval-every'] ?? 150), model: { kind: 'mlp', hidden: [256, 128] } },
     }
   : {

@@ -8,3 +8,4 @@ export * from './densities';
 export * from './attacks';
 export * from './defenses';
 export * from './trial';
+export * from './contract';

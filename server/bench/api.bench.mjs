@@ -77,7 +77,7 @@ async function main() {
   const { Pool } = require('pg');
   require('reflect-metadata');
   const { buildMatrixSql } = require(dist('server/src/modules/experiment/matrix.service.js'));
-  console.log('note: the machine is shared with other engineers; numbers are indicative, the ratio is measured in the same run.');
+  console.log('note: the machine may be shared; numbers are indicative, the ratio is measured in the same run.');
   // BENCH_PROFILE=dir writes a V8 CPU profile of the server process there (on exit).
   const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The server runs as deployed: NODE_ENV=production (graphql-js skips its development-only checks).

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadDotEnv } from './config/config';
 import { AlreadyRunningError } from './db/embedded';
 import { startServer } from './server';
-// WEB (web engineer, issue 6): the Next.js app answers every non-/graphql path when `npm run build:web` has run.
+// The Next.js app answers every non-/graphql path when `npm run build:web` has run.
 import { loadNextHandler } from './web/next-handler';
 
 /** `npm start`: boots the API (and the embedded PostgreSQL when DATABASE_URL is unset). */

@@ -9,7 +9,7 @@ import { seedCatalogue } from './db/seed';
 import { buildGraphQLSchema } from './graphql/schema';
 import { createApp, FallbackHandler } from './http/app';
 import { createServices, Services } from './services';
-// QUEUE (queue engineer, issue 5): pg-boss queue + in-process workers, and the hooks that enqueue/cancel jobs inside
+// The pg-boss queue, in-process workers, and the hooks that enqueue/cancel jobs inside
 // the createExperiment/cancelExperiment transactions.
 import { failureRecorder, resultRecorder } from './modules/queue/queue.recorder';
 import { queueExperimentHooks } from './modules/queue/queue.hooks';
@@ -63,7 +63,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (ran.length) log(`[frogpond] applied migrations: ${ran.join(', ')}`);
     const schema = await buildGraphQLSchema(config.emitSchema);
     const services = createServices(ds, config);
-    // QUEUE: always start pg-boss (createExperiment enqueues through it); FROGPOND_WORKERS (default 1, 0 = off)
+    // Always start pg-boss (createExperiment enqueues through it); FROGPOND_WORKERS (default 1, 0 = off)
     // worker loops run trials in this process so the embedded setup needs nothing else.
     queue = await startQueue({ ds, connectionString: url, workers: config.workers, record: resultRecorder(ds), recordFailure: failureRecorder(ds), log });
     services.experiments.registerHooks(queueExperimentHooks());
@@ -93,7 +93,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           server.closeIdleConnections?.();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await app.stop();
-          await queueRef.stop(); // QUEUE: running trials are aborted and re-queued before the pool closes
+          await queueRef.stop(); // running trials are aborted and re-queued before the pool closes
           await dsRef.destroy();
           await embedded?.stop();
         })();
@@ -101,7 +101,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       },
     };
   } catch (e) {
-    await queue?.stop().catch(() => undefined); // QUEUE
+    await queue?.stop().catch(() => undefined);
     if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw e;

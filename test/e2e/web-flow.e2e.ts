@@ -75,6 +75,14 @@ test('an invalid density is refused by the API and shown next to its field', asy
   await page.getByLabel('Name').fill('Steep interpolation');
   await page.getByLabel('Slug', { exact: true }).fill('steep-interpolation');
   await page.getByLabel('Kind').selectOption('interpolation');
+  // The parameters are the compute contract's, with its bounds: one out of range is refused next to its field.
+  await page.getByLabel('evasionSteps').fill('5000');
+  await page.getByRole('button', { name: 'Save attack' }).click();
+  const paramError = page.getByTestId('error-param:evasionSteps');
+  await paramError.waitFor();
+  assert.match(await paramError.innerText(), /<=\s*1000/);
+  await page.getByLabel('evasionSteps').fill('');
+  await paramError.waitFor({ state: 'detached' });
   await page.getByLabel('Density', { exact: true }).selectOption('custom');
   // Negative on part of [0, 1]: the API must refuse it.
   await page.getByLabel('Density expression').fill('x-0.5');
@@ -85,16 +93,23 @@ test('an invalid density is refused by the API and shown next to its field', asy
   assert.equal(await page.getByLabel('Density expression').getAttribute('aria-invalid'), 'true');
   await shot('02-invalid-density');
 
+  // The error goes as soon as its field changes.
   await page.getByLabel('Density expression').fill('2-x');
+  await error.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Save attack' }).click();
   await page.waitForURL(/\/attacks\?created=/);
   assert.match(await page.locator('table').innerText(), /steep-interpolation/);
   await shot('03-attack-saved');
 });
 
-test('launches a toy experiment from the matrix builder', async () => {
+/** Waits until the launch form's count (asked of the API's previewExperiment) matches `re`. */
+async function countMatches(re: RegExp): Promise<void> {
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid=trial-count]')?.textContent ?? ''), re.source, { timeout: 30_000, polling: 200 });
+}
+
+test('launches a small mini experiment from the matrix builder', async () => {
   await page.goto(`${server.url}/experiments/new`);
-  await page.getByLabel('Name').fill('E2E toy poisoning');
+  await page.getByLabel('Name').fill('E2E mini poisoning');
   await page.getByLabel('Scale preset').selectOption('toy');
   const pick = async (group: string, label: string | RegExp, on: boolean) => {
     const box = page.getByRole('group', { name: group }).getByLabel(label, { exact: typeof label === 'string' });
@@ -103,29 +118,39 @@ test('launches a toy experiment from the matrix builder', async () => {
   for (const label of await page.getByRole('group', { name: 'Datasets' }).getByRole('checkbox').all()) if (await label.isChecked()) await label.click();
   for (const label of await page.getByRole('group', { name: 'Algorithms' }).getByRole('checkbox').all()) if (await label.isChecked()) await label.click();
   for (const label of await page.getByRole('group', { name: 'Attacks' }).getByRole('checkbox').all()) if (await label.isChecked()) await label.click();
-  // Two cells: 2-D toy data (seconds) and MNIST under the toy preset (an MLP; its poisons are images).
-  await pick('Datasets', 'Two moons', true);
+  // Two cells of images (MNIST and Fashion-MNIST), so that every trial draws its poison strip.
   await pick('Datasets', 'MNIST', true);
+  await pick('Datasets', 'Fashion-MNIST', true);
   await pick('Algorithms', 'FixMatch', true);
   await pick('Attacks', /Steep interpolation/, true);
   await pick('Densities', '1.5-x', true);
-  await page.getByLabel('Label budgets').fill('10');
+  await page.getByLabel('Label budgets').fill('20');
   await page.getByLabel('Poison rates (%)').fill('5');
   await page.getByLabel('Trials per cell').fill('1');
-  assert.match(await page.getByTestId('trial-count').innerText(), /expands into 2 trials/);
+  // The toy preset's MLP cannot learn images: the API says so before anything is sent.
+  await countMatches(/toy preset cannot learn mnist/);
+  await page.getByLabel('Scale preset').selectOption('mini');
+  await countMatches(/expands into 2 trials/);
   // The count follows the builder before anything is sent.
   await page.getByLabel('Trials per cell').fill('3');
-  assert.match(await page.getByTestId('trial-count').innerText(), /expands into 6 trials/);
+  await countMatches(/expands into 6 trials/);
   // Over the trial cap (10,000 by default): refused before anything is sent.
   await page.getByLabel('Trials per cell').fill('6000');
-  assert.match(await page.getByTestId('trial-count').innerText(), /over the cap/);
+  await countMatches(/over the cap/);
   assert.equal(await page.getByRole('button', { name: /Launch/ }).isDisabled(), true);
   await page.getByLabel('Trials per cell').fill('1');
+  // Training overrides from the contract keep the two trials to seconds.
+  await page.getByLabel('steps', { exact: true }).fill('30');
+  await page.getByLabel('maxUnlabeled').fill('300');
+  await page.getByLabel('maxTest').fill('200');
+  await page.locator('details summary').click();
+  await page.getByLabel('model').fill('{"kind":"mlp","hidden":[32]}');
+  await countMatches(/expands into 2 trials/);
   await shot('04-launch-form');
   await page.getByRole('button', { name: /Launch 2 trials/ }).click();
   await page.waitForURL(/\/experiments\/[0-9a-f-]{36}/);
   experimentUrl = page.url();
-  assert.match(await page.locator('h1').innerText(), /E2E toy poisoning/);
+  assert.match(await page.locator('h1').innerText(), /E2E mini poisoning/);
   await shot('05-launched');
 });
 
@@ -157,7 +182,7 @@ test('shows live progress until every trial has finished, then the table', async
   await shot('07-completed-table');
 
   // The finished trials reach the leaderboard, ranked per attack and setting.
-  await page.goto(`${server.url}/?dataset=moons`);
+  await page.goto(`${server.url}/?dataset=mnist`);
   const board = page.getByTestId('leaderboard');
   await board.waitFor();
   assert.match(await board.innerText(), /steep-interpolation v1/);
@@ -167,7 +192,7 @@ test('shows live progress until every trial has finished, then the table', async
 });
 
 test('opens a trial page with its poison image strip', async () => {
-  await page.locator('[data-testid=trials] tr', { hasText: 'mnist' }).getByRole('link').click();
+  await page.locator('[data-testid=trials] tr', { hasText: 'mnist' }).first().getByRole('link').click();
   await page.waitForURL(/\/trials\/[0-9a-f-]{36}/);
   await page.getByTestId('outcome').waitFor();
   const img = page.locator('[data-testid=image-strip] img').first();
@@ -177,7 +202,10 @@ test('opens a trial page with its poison image strip', async () => {
     return el.naturalWidth;
   });
   assert.ok(width > 0, 'the strip image decodes');
-  assert.match(await page.getByTestId('config').innerText(), /"preset": "toy"/);
+  assert.match(await page.getByTestId('config').innerText(), /"preset": "mini"/);
+  // Provenance: the command that reproduces the trial, and what compute recorded.
+  assert.match(await page.getByTestId('command').innerText(), /^frogpond trial --preset mini --dataset (fashion-)?mnist .*--override steps=30 .*--seed \d+$/);
+  assert.match(await page.getByTestId('provenance').innerText(), /Dataset sha256\s*[0-9a-f]{64}/);
   await shot('08-trial');
 });
 

@@ -93,25 +93,40 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
   const createAttack = `mutation($i: CreateAttackInput!) { createAttack(input: $i) { id slug version kind params } }`;
 
   it('creates attacks with params validated per kind (defaults filled in)', async () => {
-    const r = await gql(server, createAttack, { i: { organizationId, slug: 'frogs', kind: 'FEATURE_COLLISION', name: 'Frogs', params: { steps: 50, beta: 0.1 } } }, token);
+    const r = await gql(server, createAttack, { i: { organizationId, slug: 'frogs', kind: 'FEATURE_COLLISION', name: 'Frogs', params: { iterations: 50, beta0: 0.1 } } }, token);
     assert.equal(r.errors, undefined);
-    assert.deepEqual(r.data.createAttack.params, { setting: 'transfer', steps: 50, learningRate: 0.01, beta: 0.1, poisons: 1 });
+    // Every parameter of the compute contract, the preset-dependent ones left for the trial to resolve.
+    assert.deepEqual(r.data.createAttack.params, {
+      setting: 'transfer', poisons: 1, watermark: 0, iterations: 50, beta0: 0.1, learningRate: 0.05, stepRule: 'halve',
+      pretrainSeed: 0, fineTuneSteps: 300, fineTuneLearningRate: 0.01,
+    });
     assert.equal(r.data.createAttack.version, 1);
-    const again = await gql(server, createAttack, { i: { organizationId, slug: 'frogs', kind: 'FEATURE_COLLISION', name: 'Frogs 2', params: { steps: 60 } } }, token);
+    const again = await gql(server, createAttack, { i: { organizationId, slug: 'frogs', kind: 'FEATURE_COLLISION', name: 'Frogs 2', params: { iterations: 60 } } }, token);
     assert.equal(again.data.createAttack.version, 2);
   });
 
   for (const [why, kind, params] of [
     ['an unknown parameter', 'INTERPOLATION', { foo: 1 }],
-    ['a parameter out of range', 'WATERMARK', { opacity: 1.5 }],
-    ['a wrongly typed parameter', 'FEATURE_COLLISION', { steps: 'many' }],
-    ['a non-integer count', 'ZERO_KNOWLEDGE_INTERPOLATION', { bridgeTargets: 2.5 }],
+    ['a parameter out of range', 'WATERMARK', { watermark: 1.5 }],
+    ['a wrongly typed parameter', 'FEATURE_COLLISION', { iterations: 'many' }],
+    ['a non-integer count', 'ZERO_KNOWLEDGE_INTERPOLATION', { bridges: 2.5 }],
   ] as const) {
     it(`refuses an attack with ${why}`, async () => {
       const r = await gql(server, createAttack, { i: { organizationId, slug: 'bad-attack', kind, name: 'x', params } }, token);
       assert.deepEqual(codes(r), ['BAD_USER_INPUT'], JSON.stringify(r.errors));
     });
   }
+
+  it('names every refused parameter, with its input path and, for an unknown key, the accepted keys', async () => {
+    const r = await gql(server, createAttack, { i: { organizationId, slug: 'bad-attack', kind: 'FEATURE_COLLISION', name: 'x', params: { steps: 7, iterations: -1 } } }, token);
+    assert.deepEqual(codes(r), ['BAD_USER_INPUT']);
+    const ext = r.errors![0].extensions as { field: string; fields: { field: string; message: string; accepted?: string[] }[] };
+    assert.deepEqual(ext.fields.map((f) => f.field).sort(), ['input.params.iterations', 'input.params.steps']);
+    assert.equal(ext.field, ext.fields[0].field);
+    const unknown = ext.fields.find((f) => f.field === 'input.params.steps')!;
+    assert.ok(unknown.accepted!.includes('iterations') && unknown.accepted!.includes('beta0'), JSON.stringify(unknown));
+    assert.match(unknown.message, /unknown key "steps" \(accepted: setting, poisons/);
+  });
 
   it('refuses an unknown attack kind and a bad slug at the schema/validation level', async () => {
     assert.deepEqual(codes(await gql(server, createAttack, { i: { organizationId, slug: 'x', kind: 'LASER', name: 'x' } }, token)), ['BAD_USER_INPUT']);
@@ -155,8 +170,8 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
     const all = [...p1.data.attacks.edges.map((e: any) => e.node), ...p2.data.attacks.edges.map((e: any) => e.node)];
     assert.equal(new Set(all.map((n) => `${n.slug}@${n.version}`)).size, all.length);
     assert.deepEqual(codes(await gql(server, `{ attacks(first: 101) { edges { cursor } } }`)), ['BAD_USER_INPUT']);
-    const d = await gql(server, `{ defenses(first: 10, kind: TRAINING_DYNAMICS) { edges { node { slug params } } } }`);
-    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: {} }]);
+    const d = await gql(server, `{ defenses(first: 10, kind: TRAINING_DYNAMICS_INFLUENCE) { edges { node { slug params } } } }`);
+    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: { mode: 'remove', neighbours: 5, rule: 'median-ratio', ratio: 0.1, fraction: 0.2 } }]);
   });
 
   it('creates a defense with validated params', async () => {

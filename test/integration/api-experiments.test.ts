@@ -24,7 +24,7 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
 
   const counts = async () => (await server.ds.query(`SELECT (SELECT count(*)::int FROM experiment) AS e, (SELECT count(*)::int FROM trial) AS t`))[0];
 
-  it('expands the cross product into QUEUED trials (densities only for interpolation attacks)', async () => {
+  it('expands the cross product into QUEUED trials (densities and defenses only for the attacks they apply to)', async () => {
     const defenses = await server.ds.query(`SELECT id FROM defense_definition WHERE slug IN ('none', 'pixel-clustering') ORDER BY slug`);
     const r = await gql(server, CREATE, { i: {
       organizationId: a.organizationId, name: 'grid', seedBase: 7, preset: 'toy',
@@ -32,19 +32,22 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
         densities: ['uniform', 'x'], attacks: [interpolation, featureCollision], defenses: defenses.map((d: any) => d.id), trialsPerCell: 2 },
     } }, a.token);
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    // 2 datasets x 2 labels x 1 algorithm x 3 rates x (2 densities for interpolation + 1 for feature collision) x 2 defenses x 2 = 144
-    assert.equal(r.data.createExperiment.trialCount, 144);
+    // 2 datasets x 2 labels x 1 algorithm x 3 rates x (2 densities x 2 defenses for interpolation + 1 for feature
+    // collision, which no defense filters) x 2 = 120
+    assert.equal(r.data.createExperiment.trialCount, 120);
     const id = r.data.createExperiment.experiment.id;
     const rows = await server.ds.query(`SELECT count(*)::int AS n, count(DISTINCT seed)::int AS seeds,
         count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
         count(*) FILTER (WHERE attack_kind = 'interpolation' AND config->>'density' IS NOT NULL)::int AS with_density,
-        count(*) FILTER (WHERE attack_kind = 'feature-collision' AND density IS NULL AND NOT config ? 'density')::int AS fc_plain
+        count(*) FILTER (WHERE attack_kind = 'feature-collision' AND density IS NULL AND defense_id IS NULL AND config->>'density' = '1')::int AS fc_plain
       FROM trial WHERE experiment_id = $1`, [id]);
-    assert.deepEqual(rows[0], { n: 144, seeds: 144, queued: 144, with_density: 96, fc_plain: 48 });
+    assert.deepEqual(rows[0], { n: 120, seeds: 120, queued: 120, with_density: 96, fc_plain: 24 });
+    // The stored config is the compute contract's resolved config: every default filled in.
     const [t] = await server.ds.query(`SELECT config FROM trial WHERE experiment_id = $1 AND ordinal = 0`, [id]);
     assert.deepEqual(t.config, {
       preset: 'toy', dataset: 'moons', labels: 10, algorithm: 'fixmatch', rate: 0.01,
-      attack: { kind: 'interpolation', params: { path: 'linear' } }, density: '1', defense: { kind: 'none', params: {} },
+      attack: { kind: 'interpolation', params: { source: 'labeled', space: 'pixel', epsilon: 0.3, evasionSteps: 50, latent: 16, codecEpochs: 10 } },
+      density: '1', defense: { kind: 'none', params: {} }, overrides: {},
     });
   });
 
@@ -202,7 +205,7 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
       after = p.data.experiments.pageInfo.endCursor;
     }
     assert.deepEqual(seen, expected);
-    const [big] = await server.ds.query(`SELECT experiment_id FROM trial GROUP BY experiment_id HAVING count(*) = 144`);
+    const [big] = await server.ds.query(`SELECT experiment_id FROM trial GROUP BY experiment_id HAVING count(*) = 120`);
     const ordinals: number[] = [];
     after = null;
     for (;;) {
@@ -211,7 +214,7 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
       if (!p.data.experiment.trials.pageInfo.hasNextPage) break;
       after = p.data.experiment.trials.pageInfo.endCursor;
     }
-    assert.deepEqual(ordinals, Array.from({ length: 144 }, (_, i) => i));
+    assert.deepEqual(ordinals, Array.from({ length: 120 }, (_, i) => i));
     assert.deepEqual(codes(await gql(server, `{ experiments(first: 2, after: "garbage") { edges { cursor } } }`)), ['BAD_USER_INPUT']);
   });
 

@@ -43,7 +43,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   const db = await freshDatabase();
   const server = await startServer({
     ...opts,
-    // QUEUE: workers 0 — no in-process worker runs trials behind an API test's back (tests that want one pass workers: 1)
+    // workers 0: no in-process worker runs trials behind an API test's back (tests that want one pass workers: 1)
     config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 0, ...opts.config },
     log: opts.log ?? (() => {}),
   });

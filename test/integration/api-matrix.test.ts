@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bootstrapOrg, builtinAttackId, codes, gql, startTestServer, TestServer } from './api-helpers';
 
 const CREATE = `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id status trialCount visibility seedBase } } }`;
@@ -9,15 +12,26 @@ describe('experiment matrix aggregation (HTTP, real PostgreSQL)', () => {
   let server: TestServer;
   let a: { token: string; organizationId: string };
   let interpolation: string;
+  // The paper preset on CIFAR-10 reads the user's files: this deployment has a (never read) cifar10 folder.
+  const dataDir = mkdtempSync(join(tmpdir(), 'frogpond-data-'));
+  const previousData = process.env.FROGPOND_DATA;
   before(async () => {
+    mkdirSync(join(dataDir, 'cifar10'));
+    process.env.FROGPOND_DATA = dataDir;
     server = await startTestServer();
     a = await bootstrapOrg(server, 'lab-a');
     interpolation = await builtinAttackId(server, 'interpolation');
   });
-  after(async () => { await server?.stop(); await server?.dropDatabase(); });
+  after(async () => {
+    await server?.stop();
+    await server?.dropDatabase();
+    if (previousData === undefined) delete process.env.FROGPOND_DATA;
+    else process.env.FROGPOND_DATA = previousData;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('aggregates the matrix in SQL: k/n, hand-computed Wilson intervals, clean accuracy, paper values', async () => {
-    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'table 1 slice',
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'table 1 slice', preset: 'paper',
       matrix: { datasets: ['cifar10'], labels: [40], algorithms: ['fixmatch', 'mixmatch'], rates: [0.001, 0.002], attacks: [interpolation], trialsPerCell: 8 } } }, a.token);
     const expId = r.data.createExperiment.experiment.id;
     const trials = await server.ds.query(`SELECT id, algorithm, rate, replicate FROM trial WHERE experiment_id = $1 ORDER BY ordinal`, [expId]);

@@ -149,7 +149,7 @@ describe('queue and workers', { timeout: 240_000 }, () => {
   it('runs a toy trial with each defense through the API and records its measurement', async () => {
     const [attack] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' ORDER BY version LIMIT 1`);
     const defenses: { id: string; slug: string }[] = await server.ds.query(
-      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics', 'deep-knn') ORDER BY slug`);
+      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics-influence', 'deep-knn') ORDER BY slug`);
     const { experiment } = await server.services.experiments.createExperiment(actor, {
       organizationId: org, name: 'defended', preset: 'toy', seedBase: 3,
       matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], attacks: [attack.id], defenses: defenses.map((d) => d.id), trialsPerCell: 1 },
@@ -164,7 +164,7 @@ describe('queue and workers', { timeout: 240_000 }, () => {
     const rows: { defense_kind: string; detection: any; kinds: string[] }[] = await server.ds.query(`
       SELECT t.defense_kind, r.detection, array(SELECT a.kind FROM artifact a WHERE a.trial_id = t.id ORDER BY a.kind) AS kinds
       FROM trial t JOIN trial_result r ON r.trial_id = t.id WHERE t.experiment_id = $1 ORDER BY t.defense_kind`, [experiment.id]);
-    assert.deepEqual(rows.map((r) => r.defense_kind), ['deep-knn', 'pixel-clustering', 'training-dynamics']);
+    assert.deepEqual(rows.map((r) => r.defense_kind), ['deep-knn', 'pixel-clustering', 'training-dynamics-influence']);
     for (const r of rows) {
       const d = r.detection;
       assert.equal(d.kind, r.defense_kind);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { validateDensity } from '@frogpond/compute/dist/densities';
+import { validateDensity } from '@frogpond/compute/densities';
 import { DensityPlot } from './density-plot';
 
 /** Live plot of a typed density, parsed in the browser by the shared safe parser (never eval). */

@@ -4,10 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Attack kinds of the compute contract */
 export type AttackKind =
   | 'FEATURE_COLLISION'
   | 'FEATURE_COLLISION_WATERMARK'
   | 'INTERPOLATION'
+  | 'NONE'
   | 'WATERMARK'
   | 'ZERO_KNOWLEDGE_INTERPOLATION';
 
@@ -34,11 +36,12 @@ export type CreateDensityInput = {
 export type CreateExperimentInput = {
   /** Makes the mutation retry-safe: the same id returns the first experiment */
   clientMutationId?: string | null | undefined;
-  codeVersion?: string | null | undefined;
   description?: string | null | undefined;
   matrix: ExperimentMatrixInput;
   name: string;
   organizationId: string | number;
+  /** Training overrides on top of the preset (see trialContract.overrides); unknown keys and out-of-range values are refused */
+  overrides?: Record<string, unknown> | null | undefined;
   /** toy | mini | paper */
   preset?: string;
   /** Seeds of all trials derive from this and their cell */
@@ -46,12 +49,13 @@ export type CreateExperimentInput = {
   visibility?: Visibility;
 };
 
+/** Defense kinds of the compute contract */
 export type DefenseKind =
   | 'DEEP_KNN'
   | 'EXTERNAL_SCORES'
   | 'NONE'
   | 'PIXEL_CLUSTERING'
-  | 'TRAINING_DYNAMICS';
+  | 'TRAINING_DYNAMICS_INFLUENCE';
 
 /** The cross product to expand: datasets x labels x algorithms x rates x densities x attacks x defenses x trialsPerCell */
 export type ExperimentMatrixInput = {
@@ -205,7 +209,7 @@ export type TrialQueryVariables = Exact<{
 }>;
 
 
-export type TrialQuery = { trial: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, replicate: number, seed: number, config: Record<string, unknown>, status: TrialStatus, attempts: number, progress: Record<string, unknown> | null, worker: string | null, backend: string | null, error: string | null, sourceIndex: number | null, targetIndex: number | null, targetClass: number | null, targetLabel: number | null, startedAt: string | null, finishedAt: string | null, experiment: { id: string, name: string }, attack: { id: string, name: string, slug: string, version: number } | null, defense: { id: string, name: string, slug: string, version: number } | null, result: { success: boolean, targetPrediction: number | null, targetConfidence: number | null, cleanAccuracy: number | null, poisonCount: number, propagation: unknown, detection: unknown, timings: unknown, backend: string, configHash: string } | null, artifacts: Array<{ id: string, kind: string, mime: string, sha256: string, size: number }> } };
+export type TrialQuery = { trial: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, replicate: number, seed: number, config: Record<string, unknown>, status: TrialStatus, attempts: number, progress: Record<string, unknown> | null, worker: string | null, backend: string | null, error: string | null, sourceIndex: number | null, targetIndex: number | null, targetClass: number | null, targetLabel: number | null, startedAt: string | null, finishedAt: string | null, command: string | null, configHash: string | null, experiment: { id: string, name: string }, attack: { id: string, name: string, slug: string, version: number } | null, defense: { id: string, name: string, slug: string, version: number } | null, result: { success: boolean, targetPrediction: number | null, targetConfidence: number | null, cleanAccuracy: number | null, poisonCount: number, poisonShareAtTarget: number | null, propagation: unknown, detection: unknown, timings: unknown, backend: string, configHash: string, attackMetrics: unknown, seed: number | null, config: unknown, codeVersion: string | null, datasetSha256: string | null, worker: string | null } | null, artifacts: Array<{ id: string, kind: string, mime: string, sha256: string, size: number }> } };
 
 export type TrialArtifactQueryVariables = Exact<{
   trial: string | number;
@@ -234,6 +238,20 @@ export type ExperimentTrialPairsQueryVariables = Exact<{
 
 export type ExperimentTrialPairsQuery = { experiment: { id: string, trials: { edges: Array<{ node: { id: string, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
+export type TrialContractQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrialContractQuery = { trialContract: { densityAttackKinds: Array<string>, attacks: Array<{ kind: string, enumName: string, description: string, parameters: Array<{ name: string, type: string, description: string, min: number | null, max: number | null, exclusiveMin: boolean | null, exclusiveMax: boolean | null, default: unknown, defaultByPreset: unknown, values: Array<string> | null }> }>, overrides: Array<{ name: string, type: string, description: string, min: number | null, max: number | null, exclusiveMin: boolean | null, exclusiveMax: boolean | null, default: unknown, defaultByPreset: unknown, values: Array<string> | null }> } };
+
+export type ContractParameterFieldsFragment = { name: string, type: string, description: string, min: number | null, max: number | null, exclusiveMin: boolean | null, exclusiveMax: boolean | null, default: unknown, defaultByPreset: unknown, values: Array<string> | null };
+
+export type PreviewExperimentQueryVariables = Exact<{
+  input: CreateExperimentInput;
+}>;
+
+
+export type PreviewExperimentQuery = { previewExperiment: { trialCount: number, maxTrials: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -252,7 +270,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ContractParameterFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ContractParameterFields on ContractParameter {
+  name
+  type
+  description
+  min
+  max
+  exclusiveMin
+  exclusiveMax
+  default
+  defaultByPreset
+  values
+}
+    `, {"fragmentName":"ContractParameterFields"}) as unknown as TypedDocumentString<ContractParameterFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -548,17 +579,26 @@ export const TrialDocument = new TypedDocumentString(`
       slug
       version
     }
+    command
+    configHash
     result {
       success
       targetPrediction
       targetConfidence
       cleanAccuracy
       poisonCount
+      poisonShareAtTarget
       propagation
       detection
       timings
       backend
       configHash
+      attackMetrics
+      seed
+      config
+      codeVersion
+      datasetSha256
+      worker
     }
     artifacts {
       id
@@ -678,3 +718,40 @@ export const ExperimentTrialPairsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExperimentTrialPairsQuery, ExperimentTrialPairsQueryVariables>;
+export const TrialContractDocument = new TypedDocumentString(`
+    query TrialContract {
+  trialContract {
+    attacks {
+      kind
+      enumName
+      description
+      parameters {
+        ...ContractParameterFields
+      }
+    }
+    overrides {
+      ...ContractParameterFields
+    }
+    densityAttackKinds
+  }
+}
+    fragment ContractParameterFields on ContractParameter {
+  name
+  type
+  description
+  min
+  max
+  exclusiveMin
+  exclusiveMax
+  default
+  defaultByPreset
+  values
+}`) as unknown as TypedDocumentString<TrialContractQuery, TrialContractQueryVariables>;
+export const PreviewExperimentDocument = new TypedDocumentString(`
+    query PreviewExperiment($input: CreateExperimentInput!) {
+  previewExperiment(input: $input) {
+    trialCount
+    maxTrials
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewExperimentQuery, PreviewExperimentQueryVariables>;

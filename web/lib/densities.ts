@@ -1,5 +1,5 @@
 /** Server-side density sampling with the shared safe parser (never eval). */
-import { parseDensityExpression } from '@frogpond/compute/dist/densities';
+import { parseDensityExpression } from '@frogpond/compute/densities';
 
 export function sampleExpression(expression: string, points = 101): number[] | null {
   try {

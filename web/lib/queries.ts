@@ -110,7 +110,11 @@ export const TrialQuery = graphql(`
       experiment { id name }
       attack { id name slug version }
       defense { id name slug version }
-      result { success targetPrediction targetConfidence cleanAccuracy poisonCount propagation detection timings backend configHash }
+      command configHash
+      result {
+        success targetPrediction targetConfidence cleanAccuracy poisonCount poisonShareAtTarget propagation detection timings backend configHash
+        attackMetrics seed config codeVersion datasetSha256 worker
+      }
       artifacts { id kind mime sha256 size }
     }
   }
@@ -160,5 +164,26 @@ export const ExperimentTrialPairsQuery = graphql(`
         pageInfo { hasNextPage endCursor }
       }
     }
+  }
+`);
+
+/** The trial contract of compute: every attack and defense kind with its parameters, and the training overrides. */
+export const TrialContractQuery = graphql(`
+  query TrialContract {
+    trialContract {
+      attacks { kind enumName description parameters { ...ContractParameterFields } }
+      overrides { ...ContractParameterFields }
+      densityAttackKinds
+    }
+  }
+  fragment ContractParameterFields on ContractParameter {
+    name type description min max exclusiveMin exclusiveMax default defaultByPreset values
+  }
+`);
+
+/** The number of trials createExperiment would create, from the API's own validation and expansion. */
+export const PreviewExperimentQuery = graphql(`
+  query PreviewExperiment($input: CreateExperimentInput!) {
+    previewExperiment(input: $input) { trialCount maxTrials }
   }
 `);

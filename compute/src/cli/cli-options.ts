@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { AttackKind, DefenseKind, TrialConfig } from '../trial/trial.types';
+import { AttackKind, DefenseKind, describeContract, ParameterDescription, Preset, PRESET_DEFAULTS } from '../contract';
+import { TrialConfig } from '../trial/trial.types';
 
 /** Parses "a=1" pairs (repeatable option) into an object; numbers, booleans and JSON values are converted, dotted keys nest. */
 export function keyValue(value: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
@@ -46,7 +47,7 @@ export function listOption<T>(parse: (v: string) => T): (value: string) => T[] {
 
 /** Options shared by `trial` and `matrix`, as commander hands them over. */
 export interface CommonOptions {
-  preset: TrialConfig['preset'];
+  preset: Preset;
   dataset?: string;
   labels?: number;
   attack: AttackKind;
@@ -57,22 +58,46 @@ export interface CommonOptions {
   backend?: string;
 }
 
-/** Default dataset and label budget of each preset. */
-export const PRESET_DEFAULTS: Record<TrialConfig['preset'], { dataset: string; labels: number }> = {
-  toy: { dataset: 'moons', labels: 4 },
-  mini: { dataset: 'fashion-mnist', labels: 40 },
-  paper: { dataset: 'cifar10', labels: 40 },
-};
-
-/** The part of a TrialConfig that the common options determine. */
+/** The part of a trial config that the common options determine (the contract validates it). */
 export function baseConfig(o: CommonOptions): Omit<TrialConfig, 'algorithm' | 'rate' | 'density'> {
   const d = PRESET_DEFAULTS[o.preset] ?? PRESET_DEFAULTS.mini;
   return {
     preset: o.preset,
-    dataset: o.dataset ?? d.dataset,
+    dataset: (o.dataset ?? d.dataset) as TrialConfig['dataset'],
     labels: o.labels ?? d.labels,
-    attack: { kind: o.attack, params: o.attackParam },
-    defense: { kind: o.defense, params: o.defenseParam },
+    attack: { kind: o.attack, params: o.attackParam } as TrialConfig['attack'],
+    defense: { kind: o.defense, params: o.defenseParam } as TrialConfig['defense'],
     overrides: o.override,
   };
+}
+
+/** One parameter as a help line: `name=<type in [min, max]> (default d)  description`. */
+function helpLine(p: ParameterDescription, indent: string): string {
+  const range = p.type === 'enum' ? p.values!.join('|')
+    : p.min !== undefined || p.max !== undefined ? `${p.type} in ${p.exclusiveMin ? '(' : '['}${p.min ?? ''}, ${p.max ?? ''}${p.exclusiveMax ? ')' : ']'}` : p.type;
+  const def = p.default !== undefined ? ` (default ${JSON.stringify(p.default)})`
+    : p.defaultByPreset ? ` (default ${Object.entries(p.defaultByPreset).map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
+  return `${indent}${p.name}=<${range}>${def}  ${p.description}`;
+}
+
+/** The parameter reference printed after `--help`: every attack, defense and override from the contract. */
+export function parameterHelp(): string {
+  const c = describeContract();
+  const lines = ['', 'Attack parameters (--attack-param key=value):'];
+  for (const k of c.attacks) {
+    lines.push(`  ${k.kind}: ${k.description}`);
+    lines.push(...(k.parameters.length ? k.parameters.map((p) => helpLine(p, '    ')) : ['    (none)']));
+  }
+  lines.push('', 'Defense parameters (--defense-param key=value):');
+  for (const k of c.defenses) {
+    lines.push(`  ${k.kind}: ${k.description}`);
+    lines.push(...(k.parameters.length ? k.parameters.map((p) => helpLine(p, '    ')) : ['    (none)']));
+  }
+  lines.push('', 'Training overrides (--override key=value; objects as JSON or dotted keys, e.g. model={"kind":"mlp"} or toy.noise=0.2):');
+  for (const p of c.overrides) {
+    lines.push(helpLine(p, '  '));
+    for (const f of p.fields ?? []) lines.push(helpLine({ ...f, name: `${p.name}.${f.name}` }, '    '));
+  }
+  lines.push('', `Presets and their datasets: ${c.presets.map((p) => `${p.name} (${p.datasets.join(', ')}; default ${p.defaultDataset}, ${p.defaultLabels} labels)`).join('; ')}`);
+  return lines.join('\n');
 }

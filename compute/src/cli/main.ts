@@ -4,25 +4,26 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatTable, matrixCsv, runMatrix } from '../trial/matrix';
 import { runTrial } from '../trial/run-trial';
-import { validateTrialConfig } from '../trial/trial-config';
+import { ALGORITHM_NAMES } from '../algorithms/algorithm.types';
+import { ATTACK_KINDS, DEFENSE_KINDS, describeContract, PRESET_NAMES, resolveTrialConfig, trialConfigHash } from '../contract';
 import { TrialOutcome } from '../trial/trial.types';
-import { baseConfig, CommonOptions, intOption, keyValue, listOption, rateOption } from './cli-options';
+import { baseConfig, CommonOptions, intOption, keyValue, listOption, parameterHelp, rateOption } from './cli-options';
 import { trialProgressBar } from './progress';
 
-const ATTACKS = ['interpolation', 'zero-knowledge-interpolation', 'feature-collision', 'watermark', 'feature-collision-watermark', 'none'];
-
 function common(cmd: Command): Command {
+  const presets = describeContract().presets;
   return cmd
-    .addOption(new Option('--preset <preset>', 'scale preset').choices(['toy', 'mini', 'paper']).default('mini'))
-    .option('--dataset <name>', 'dataset (default per preset: toy=moons, mini=fashion-mnist, paper=cifar10)')
-    .option('--labels <n>', 'label budget of the semi-supervised split (default per preset: toy 4, mini 40, paper 40)', intOption)
-    .addOption(new Option('--attack <kind>', 'attack').choices(ATTACKS).default('interpolation'))
-    .option('--attack-param <key=value>', 'attack parameter, repeatable (e.g. source=nearest|evasion, space=latent, bridges=3, poisons=5, watermark=0.3, iterations=200, setting=end-to-end)', keyValue, {})
-    .addOption(new Option('--defense <kind>', 'defense applied before training').choices(['none', 'pixel-clustering', 'training-dynamics']).default('none'))
-    .option('--defense-param <key=value>', 'defense parameter, repeatable', keyValue, {})
-    .option('--override <key=value>', 'training override passed to the compute engine, repeatable (e.g. steps=300)', keyValue, {})
+    .addOption(new Option('--preset <preset>', 'scale preset').choices(PRESET_NAMES).default('mini'))
+    .option('--dataset <name>', `dataset (default per preset: ${presets.map((p) => `${p.name}=${p.defaultDataset}`).join(', ')})`)
+    .option('--labels <n>', `label budget of the semi-supervised split (default per preset: ${presets.map((p) => `${p.name} ${p.defaultLabels}`).join(', ')})`, intOption)
+    .addOption(new Option('--attack <kind>', 'attack').choices(ATTACK_KINDS).default('interpolation'))
+    .option('--attack-param <key=value>', 'attack parameter, repeatable (per kind: see below)', keyValue, {})
+    .addOption(new Option('--defense <kind>', 'defense applied before training').choices(DEFENSE_KINDS).default('none'))
+    .option('--defense-param <key=value>', 'defense parameter, repeatable (per kind: see below)', keyValue, {})
+    .option('--override <key=value>', 'training override on top of the preset, repeatable (see below)', keyValue, {})
     .option('--backend <name>', 'tfjs backend: auto, tensorflow-gpu, tensorflow, wasm, cpu (default: FROGPOND_BACKEND or auto)')
-    .option('--quiet', 'no progress bars');
+    .option('--quiet', 'no progress bars')
+    .addHelpText('after', parameterHelp());
 }
 
 function printOutcome(o: TrialOutcome): void {
@@ -59,15 +60,20 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined });
 
   common(program.command('trial').description('run one seeded trial and print its outcome'))
-    .option('--algorithm <name>', 'fixmatch, mixmatch, uda, pseudo-label or supervised', 'fixmatch')
+    .addOption(new Option('--algorithm <name>', 'semi-supervised algorithm').choices(ALGORITHM_NAMES).default('fixmatch'))
     .option('--rate <r>', 'poisoned fraction of the unlabeled set, e.g. 0.01 or 1%', rateOption, 0.01)
     .option('--density <expr>', "interpolation density over x in [0,1] (e.g. '1.5-x', '(1-x)^2', '1')", '1')
     .option('--seed <n>', 'trial seed', intOption, 0)
     .option('--json', 'print the outcome as JSON (artifacts as hashes)')
     .option('--out <dir>', 'write outcome.json and the PNG artifacts to this directory')
-    .action(async (o: CommonOptions & { algorithm: string; rate: number; density: string; seed: number; json?: boolean; out?: string; quiet?: boolean }) => {
+    .option('--dry-run', 'print the resolved config and its hash as JSON, run nothing')
+    .action(async (o: CommonOptions & { algorithm: string; rate: number; density: string; seed: number; json?: boolean; out?: string; quiet?: boolean; dryRun?: boolean }) => {
       if (o.backend) process.env.FROGPOND_BACKEND = o.backend;
-      const config = validateTrialConfig({ ...baseConfig(o), algorithm: o.algorithm, rate: o.rate, density: o.density });
+      const config = resolveTrialConfig({ ...baseConfig(o), algorithm: o.algorithm, rate: o.rate, density: o.density });
+      if (o.dryRun) {
+        process.stdout.write(JSON.stringify({ config, configHash: trialConfigHash(config), seed: o.seed }, null, 2) + '\n');
+        return;
+      }
       const bar = trialProgressBar('trial', o.quiet);
       const outcome = await runTrial(config, { seed: o.seed, onProgress: (p) => bar.update(p) }).finally(() => bar.stop());
       if (o.out) writeOutcome(o.out, outcome);
@@ -76,7 +82,7 @@ export function buildProgram(): Command {
     });
 
   common(program.command('matrix').description('run a small matrix of trials locally and print k/n tables like the paper\'s'))
-    .option('--algorithms <list>', 'comma-separated algorithms', listOption(String), ['fixmatch'])
+    .option('--algorithms <list>', `comma-separated algorithms (${ALGORITHM_NAMES.join(', ')})`, listOption(String), ['fixmatch'])
     .option('--rates <list>', 'comma-separated poisoning rates (0.005 or 0.5%)', listOption(rateOption), [0.005, 0.01, 0.02])
     .option('--densities <list>', "comma-separated density expressions (use ';' if one contains a comma)", (v: string) => v.split(v.includes(';') ? ';' : ',').map((s) => s.trim()).filter(Boolean), ['1'])
     .option('--trials <n>', 'trials per cell', intOption, 8)
@@ -89,7 +95,7 @@ export function buildProgram(): Command {
       if (o.trials < 1) throw new CommanderError(2, 'frogpond.invalid', 'error: --trials must be at least 1');
       const base = baseConfig(o);
       // Validate every cell's config up front so a typo fails in one line before hours of training.
-      for (const algorithm of o.algorithms) for (const rate of o.rates) for (const density of o.densities) validateTrialConfig({ ...base, algorithm, rate, density });
+      for (const algorithm of o.algorithms) for (const rate of o.rates) for (const density of o.densities) resolveTrialConfig({ ...base, algorithm, rate, density });
       const bar = trialProgressBar('matrix', o.quiet);
       const result = await runMatrix({ base, algorithms: o.algorithms, rates: o.rates, densities: o.densities, trials: o.trials, seedBase: o.seedBase }, {
         onProgress: (_c, _t, p) => bar.update(p),
@@ -102,6 +108,8 @@ export function buildProgram(): Command {
       if (o.json) writeFileSync(o.json, JSON.stringify({ ...result, cells: result.cells.map((c) => ({ ...c, cell: `${c.successes}/${c.trials}` })) }, null, 2));
       if (o.csv) writeFileSync(o.csv, matrixCsv(result));
     });
+  program.command('schema').description('print the trial contract (every attack, defense and override parameter) as JSON')
+    .action(() => { process.stdout.write(JSON.stringify(describeContract(), null, 2) + '\n'); });
   return program;
 }
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { configHash } from '../trial/config-hash';
 import { TrialSummary } from '../trial/matrix';
 import { TrialConfig, TrialProgress } from '../trial/trial.types';
+import type { TrainingOverrides } from '../contract';
 import { runJobs, ReproJob } from './repro-pool';
 import { reproMarkdown } from './repro-report';
 
@@ -28,9 +29,9 @@ export interface ReproOptions {
   paperPath: string;
   mode: string;
   /** Training overrides of the mini preset for the interpolation tables (a, b, c, e). */
-  overrides: Record<string, unknown>;
+  overrides: TrainingOverrides;
   /** Training overrides for the Poison Frogs table (d): the extractor is the preset's CNN. */
-  frogsOverrides: Record<string, unknown>;
+  frogsOverrides: TrainingOverrides;
   onProgress?: (label: string, p: TrialProgress) => void;
   /** Parallel trials (worker threads); 1 runs in this thread. */
   workers?: number;
@@ -49,9 +50,9 @@ const cellKey = (tableId: string, column: string): string => `${tableId}:${colum
 type PaperJson = Record<string, Record<string, unknown>>;
 
 /** The tables of `npm run repro:mini`: (a) rates, (b) densities, (c) algorithms, (d) Poison Frogs, (e) control. */
-export function reproTables(paper: PaperJson | null, overrides: Record<string, unknown>, frogsOverrides: Record<string, unknown>): ReproTable[] {
+export function reproTables(paper: PaperJson | null, overrides: TrainingOverrides, frogsOverrides: TrainingOverrides): ReproTable[] {
   const c21 = (paper?.carlini2021 ?? {}) as Record<string, { columns: string[]; rows: Record<string, (string | null)[]> }>;
-  const base = { preset: 'mini' as const, dataset: 'mnist', labels: 40, defense: { kind: 'none' as const }, overrides };
+  const base = { preset: 'mini' as const, dataset: 'mnist' as const, labels: 40, defense: { kind: 'none' as const }, overrides };
   // The attacker picks x' as the labeled example of class y* nearest to x* (attack.params.source 'nearest'): at this
   // scale a random labeled source leaves x* on its own class in most trials (see the notes of table a).
   const interp = (algorithm: string, rate: number, density: string): TrialConfig => ({ ...base, algorithm, rate, density, attack: { kind: 'interpolation', params: { source: 'nearest' } } });

@@ -31,7 +31,7 @@ const registry = new Map<string, Defense>([
  * Defenses that inspect a model trained on the poisoned data (its training dynamics or its features) and then retrain
  * without what they flag. The trial runs them around training instead of through the pre-training hook.
  */
-export const TRAINING_DEFENSE_KINDS = ['training-dynamics', 'deep-knn'] as const;
+export const TRAINING_DEFENSE_KINDS = ['training-dynamics-influence', 'deep-knn'] as const;
 
 /** Kinds with an implementation (the server refuses experiments whose defenses the workers could not run). */
 export function implementedDefenseKinds(): string[] {

@@ -22,23 +22,6 @@ export interface TrainingDynamicsOptions extends InfluenceOptions {
   fraction: number;
 }
 
-export const TRAINING_DYNAMICS_DEFAULTS: TrainingDynamicsOptions = { mode: 'remove', neighbours: 5, rule: 'median-ratio', ratio: 0.1, fraction: 0.2 };
-
-/** Reads and checks the influence defense's parameters (unknown keys are refused). */
-export function trainingDynamicsOptions(params: Record<string, unknown>): TrainingDynamicsOptions {
-  const o = { ...TRAINING_DYNAMICS_DEFAULTS, ...params } as Record<string, unknown>;
-  const known = new Set(Object.keys(TRAINING_DYNAMICS_DEFAULTS).concat('blockRows'));
-  const extra = Object.keys(params).filter((k) => !known.has(k));
-  if (extra.length) throw new DefenseParamError(`training-dynamics: unknown parameter(s) ${extra.join(', ')}`);
-  if (o.mode !== 'detect' && o.mode !== 'remove') throw new DefenseParamError("training-dynamics: mode must be 'detect' or 'remove'");
-  if (o.rule !== 'median-ratio' && o.rule !== 'lowest-fraction') throw new DefenseParamError("training-dynamics: rule must be 'median-ratio' or 'lowest-fraction'");
-  if (!Number.isInteger(o.neighbours) || (o.neighbours as number) < 1 || (o.neighbours as number) > 100) throw new DefenseParamError('training-dynamics: neighbours must be an integer in [1, 100]');
-  if (typeof o.ratio !== 'number' || !(o.ratio > 0 && o.ratio <= 1)) throw new DefenseParamError('training-dynamics: ratio must be a number in (0, 1]');
-  if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1)) throw new DefenseParamError('training-dynamics: fraction must be a number in [0, 1]');
-  if (o.blockRows !== undefined && (!Number.isInteger(o.blockRows) || (o.blockRows as number) < 1)) throw new DefenseParamError('training-dynamics: blockRows must be a positive integer');
-  return o as unknown as TrainingDynamicsOptions;
-}
-
 /**
  * Lag-one change vectors of a prediction trajectory. `evals[e]` holds the n x c prediction vectors at evaluation e
  * (E evaluations). With the per-epoch changes df_e(u) = f_{e+1}(u) - f_e(u) for e = 0..D-1 (D = E - 1), returns, per

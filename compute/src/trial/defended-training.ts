@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   deepKnn, deepKnnOptions, detectionRates, flagLowInfluence, getDefense, influenceScores, influenceSuspicion, removalCounts,
-  rocAuc, scoreHistogram, TRAINING_DEFENSE_KINDS, trainingDynamicsOptions, TrajectoryRecorder, tprAtFpr,
+  rocAuc, scoreHistogram, TRAINING_DEFENSE_KINDS, TrajectoryRecorder, tprAtFpr,
 } from '../defenses';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { argmaxRow, accuracy, checkAbort, dropUnlabeled, exampleSize, predictBatched } from './trial-helpers';
-import { DefenseReport, Propagation, TrialArtifact, TrialConfig, TrialConfigError, TrialProgress } from './trial.types';
+import type { DeepKnnParams, ResolvedTrialConfig, TrainingDynamicsInfluenceParams } from '../contract';
+import { DefenseReport, Propagation, TrialArtifact, TrialConfigError, TrialProgress } from './trial.types';
 import { sha256Hex } from './config-hash';
 
 /** What one training of the victim measured. */
@@ -18,7 +19,7 @@ export interface RunMeasurement {
 }
 
 interface Victim {
-  cfg: TrialConfig;
+  cfg: ResolvedTrialConfig;
   engine: TrialEngine;
   seed: number;
   signal?: AbortSignal;
@@ -158,8 +159,8 @@ export interface DefendedResult {
  * without what they flagged (the paper's doubling of the training time).
  */
 export async function runDefendedTraining(v: Victim, poisoned: TrialData, poisonIdx: number[]): Promise<DefendedResult> {
-  const kind = v.cfg.defense?.kind ?? 'none';
-  const params = v.cfg.defense?.params ?? {};
+  const kind = v.cfg.defense.kind;
+  const params = v.cfg.defense.params as Record<string, unknown>;
   const n = poisoned.unlabeled.n;
   const t0 = Date.now();
   let undefended: TrainedRun | null = null;
@@ -167,9 +168,10 @@ export async function runDefendedTraining(v: Victim, poisoned: TrialData, poison
   let judgeMs = 0;
   v.progress({ phase: 'defense', step: 0, total: 1 });
   if ((TRAINING_DEFENSE_KINDS as readonly string[]).includes(kind)) {
-    const recorder = kind === 'training-dynamics' ? new TrajectoryRecorder(n) : undefined;
-    const tdOpts = kind === 'training-dynamics' ? trainingDynamicsOptions(params) : null;
-    const knnOpts = kind === 'deep-knn' ? deepKnnOptions(params, poisonIdx.length || 1) : null;
+    const recorder = kind === 'training-dynamics-influence' ? new TrajectoryRecorder(n) : undefined;
+    // Parameters arrive resolved by the trial contract (defaults filled, bounds checked).
+    const tdOpts = kind === 'training-dynamics-influence' ? (params as TrainingDynamicsInfluenceParams) : null;
+    const knnOpts = kind === 'deep-knn' ? deepKnnOptions(params as DeepKnnParams, poisonIdx.length || 1) : null;
     undefended = await trainRun(v, poisoned, poisonIdx, recorder);
     checkAbort(v.signal);
     const tJudge = Date.now();
@@ -223,7 +225,7 @@ export async function runDefendedTraining(v: Victim, poisoned: TrialData, poison
   const withoutDefense = undefended ? undefended.measurement : final.measurement;
 
   const report = measureDefense(kind as DefenseReport['kind'], judgement.remove, judgement.scores, poisonIdx, n, withoutDefense);
-  if (kind === 'training-dynamics') report.mode = judgement.detectOnly ? 'detect' : 'remove';
+  if (kind === 'training-dynamics-influence') report.mode = judgement.detectOnly ? 'detect' : 'remove';
   const artifacts = judgement.scores && judgement.statistic ? [histogramArtifact(judgement.scores, poisonIdx, judgement.statistic)] : [];
   return { final, defense: report, artifacts, defenseMs: judgeMs, extraMs };
 }

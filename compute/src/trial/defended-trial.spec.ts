@@ -24,7 +24,7 @@ function checkReport(o: TrialOutcome): void {
 
 test('every defense runs in a toy trial and reports the same measurement', async () => {
   const none = await runTrial(toy({ kind: 'none' }), { seed: 1 });
-  for (const kind of ['training-dynamics', 'deep-knn', 'pixel-clustering'] as const) {
+  for (const kind of ['training-dynamics-influence', 'deep-knn', 'pixel-clustering'] as const) {
     const o = await runTrial(toy({ kind, params: {} }), { seed: 1 });
     checkReport(o);
     // The same seed without the defense is the undefended trial.
@@ -35,11 +35,11 @@ test('every defense runs in a toy trial and reports the same measurement', async
     if (!o.defense.removed) assert.equal(o.cleanAccuracy, none.cleanAccuracy, `${kind}: nothing removed, same model`);
   }
   // Detect mode scores and flags but trains once: the outcome is the undefended one.
-  const detect = await runTrial(toy({ kind: 'training-dynamics', params: { mode: 'detect', rule: 'lowest-fraction', fraction: 0.1 } }), { seed: 1 });
+  const detect = await runTrial(toy({ kind: 'training-dynamics-influence', params: { mode: 'detect', rule: 'lowest-fraction', fraction: 0.1 } }), { seed: 1 });
   assert.equal(detect.defense.mode, 'detect');
   assert.equal(detect.defense.removed, Math.round(0.1 * (detect.defense.clean! + detect.defense.poisons!)));
   assert.equal(detect.cleanAccuracy, none.cleanAccuracy);
-  await assert.rejects(runTrial(toy({ kind: 'training-dynamics', params: { mode: 'purge' } }), { seed: 1 }), { code: 'BAD_USER_INPUT' });
+  await assert.rejects(runTrial(toy({ kind: 'training-dynamics-influence', params: { mode: 'purge' as 'detect' } }), { seed: 1 }), { code: 'BAD_USER_INPUT' });
 });
 
 test('deep k-NN in a toy Poison Frogs transfer trial: the poison is judged among the fine-tuning set', async () => {
@@ -58,5 +58,5 @@ test('deep k-NN in a toy Poison Frogs transfer trial: the poison is judged among
   // head only loses confidence in the base class instead of flipping back.
   const baseProbability = (x: TrialOutcome) => (x.targetPrediction === x.targetLabel ? x.targetConfidence : 0);
   assert.ok(baseProbability(o) < baseProbability(plain), `${baseProbability(o)} vs ${baseProbability(plain)}`);
-  await assert.rejects(runTrial({ ...cfg, defense: { kind: 'training-dynamics' } }, { seed: 4 }), { code: 'BAD_USER_INPUT' });
+  await assert.rejects(runTrial({ ...cfg, defense: { kind: 'training-dynamics-influence' } }, { seed: 4 }), { code: 'BAD_USER_INPUT' });
 });

@@ -2,13 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { craftFeatureCollision, FeatureCollisionResult } from '../attacks/feature-collision.attack';
 import { trainLinearHead } from '../attacks/linear-head';
 import { createRng } from '../data/prng';
-import { configHash } from './config-hash';
+import { codeVersion, ResolvedTrialConfig, trialConfigHash } from '../contract';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { pretrainedExtractor } from './extractor-cache';
 import { imageShapeOf, imageStripPng } from './png';
-import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, nearestRow, pngArtifact, predictBatched } from './trial-helpers';
-import { enumParam, numParam } from './trial-config';
-import { DefenseReport, TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
+import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, nearestRow, pngArtifact, predictBatched, splitSha256 } from './trial-helpers';
+import { DefenseReport, TrialArtifact, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
 import { deepKnn, deepKnnOptions } from '../defenses';
 import { histogramArtifact, measureDefense } from './defended-training';
 
@@ -32,26 +31,25 @@ function features(model: TrialModel, x: Float32Array, n: number, shape: number[]
  * End-to-end: every layer retrained from the pre-trained weights on fine-tuning data plus watermarked poisons.
  * Success: the target t is classified as the base class y*.
  */
-export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
+export async function runFeatureCollisionTrial(cfg: ResolvedTrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
   const { seed, signal } = options;
   const progress = options.onProgress ?? (() => undefined);
-  const params = cfg.attack.params ?? {};
-  const kind = cfg.attack.kind;
-  const setting = enumParam(params, 'setting', ['transfer', 'end-to-end'] as const, kind === 'feature-collision' ? 'transfer' : 'end-to-end');
-  const poisons = Math.round(numParam(params, 'poisons', setting === 'transfer' ? 1 : 5, 1, 100));
-  const gamma = numParam(params, 'watermark', kind === 'feature-collision' ? 0 : 0.3, 0, 1);
-  const iterations = kind === 'watermark' ? 0 : Math.round(numParam(params, 'iterations', 200, 0, 5000));
-  const fcParams = { beta0: numParam(params, 'beta0', 0.25, 0, 1e6), learningRate: numParam(params, 'learningRate', 0.05, 1e-6, 100), iterations, watermark: gamma,
-    stepRule: enumParam(params, 'stepRule', ['halve', 'fixed'] as const, 'halve') };
-  // The pre-training split takes labels from the train set; the rest is the fine-tuning pool (toy data has 2,000 points).
-  const pretrainLabels = Math.round(numParam(params, 'pretrainLabels', cfg.preset === 'toy' ? 200 : 2000, 10, 1e6));
-  const finetunePerClass = Math.round(numParam(params, 'finetunePerClass', cfg.preset === 'toy' ? 25 : 50, 1, 1e5));
+  const attack = cfg.attack;
+  if (attack.kind !== 'feature-collision' && attack.kind !== 'watermark' && attack.kind !== 'feature-collision-watermark') {
+    throw new Error(`runFeatureCollisionTrial cannot run ${attack.kind}`);
+  }
+  const params = attack.params;
+  const { setting, poisons, pretrainLabels, finetunePerClass, pretrainSeed } = params;
+  // Watermarking alone crafts no collision: zero iterations of Algorithm 1 (beta0 only shows in the metrics).
+  const collision = attack.kind === 'watermark'
+    ? { beta0: 0.25, learningRate: 0.05, iterations: 0, stepRule: 'halve' as const }
+    : { beta0: attack.params.beta0, learningRate: attack.params.learningRate, iterations: attack.params.iterations, stepRule: attack.params.stepRule };
+  const fcParams = { ...collision, watermark: params.watermark };
   const t0 = Date.now();
   const backend = await engine.backend();
 
   // Pre-train (cached). The pre-training seed is a parameter, not the trial seed, so trials share one extractor.
   progress({ phase: 'pretrain', step: 0, total: 1 });
-  const pretrainSeed = Math.round(numParam(params, 'pretrainSeed', 0, 0, 2 ** 31));
   const preCfg = { preset: cfg.preset, dataset: cfg.dataset, labels: pretrainLabels, algorithm: 'supervised', overrides: cfg.overrides };
   const { model: extractor, data } = await pretrainedExtractor(engine, { config: preCfg, seed: pretrainSeed }, {
     backend, signal, onProgress: (p) => progress({ phase: 'pretrain', step: p.step, total: p.total }),
@@ -159,8 +157,8 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
       shape: data.shape, numClasses: k, allowFlip: data.allowFlip,
       labeled: { x: ftX, y: ftY, n: nFt }, unlabeled: { x: new Float32Array(0), n: 0 }, test: data.test,
     };
-    const steps = Math.round(numParam(params, 'fineTuneSteps', 300, 1, 1e5));
-    const lr = numParam(params, 'fineTuneLearningRate', 0.01, 1e-6, 1);
+    const steps = params.fineTuneSteps;
+    const lr = params.fineTuneLearningRate;
     const tuned = await engine.train({ ...preCfg, overrides: { ...preCfg.overrides, steps, lr } }, ftData, {
       seed, signal, initialModel: extractor, onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total }),
     });
@@ -179,6 +177,8 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
   attackMetrics.featureDistanceEnd = mean(crafted.map((c) => c.featureDistanceEnd));
   attackMetrics.inputDistanceToBase = mean(crafted.map((c) => c.inputDistanceToBase));
   attackMetrics.beta = crafted[0]?.beta ?? 0;
+  // Iterations of Algorithm 1 actually run (at most params.iterations; fewer when the halving step rule stalls).
+  attackMetrics.iterations = Math.max(0, ...crafted.map((c) => c.iterations));
 
   const artifacts: TrialArtifact[] = [];
   const img = imageShapeOf(data.shape);
@@ -199,7 +199,7 @@ export async function runFeatureCollisionTrial(cfg: TrialConfig, options: TrialO
     defense,
     attackMetrics,
     timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: defenseMs },
-    backend, seed, configHash: configHash(cfg), artifacts,
+    backend, seed, configHash: trialConfigHash(cfg), config: cfg, provenance: { codeVersion: codeVersion(), datasetSha256: splitSha256(data) }, artifacts,
   };
 }
 

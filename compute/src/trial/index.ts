@@ -1,5 +1,4 @@
 export * from './trial.types';
-export * from './trial-config';
 export * from './config-hash';
 export * from './engine.types';
 export { defaultEngine } from './engine';

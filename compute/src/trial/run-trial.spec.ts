@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultEngine } from './engine';
 import { runTrial } from './run-trial';
+import { resolveTrialConfig } from '../contract';
 import { TrialConfig } from './trial.types';
 
 // Real seeded trials on the toy preset (2-D two moons, small MLP, WASM or CPU): seconds each.
 const toy = (attack: TrialConfig['attack'], rate: number): TrialConfig => ({
-  preset: 'toy', dataset: 'moons', labels: 4, algorithm: 'fixmatch', attack, rate, density: '1.5-x',
+  preset: 'toy', dataset: 'moons', labels: 4, algorithm: 'fixmatch', attack, rate,
+  ...(attack.kind === 'interpolation' || attack.kind === 'zero-knowledge-interpolation' ? { density: '1.5-x' } : {}),
 });
 
 test('toy Poison Frogs transfer: the poison flips the target where the clean head does not', async () => {
@@ -84,7 +86,7 @@ test("source 'nearest' picks the labeled example of class y* closest to x*; 'lab
   const near = await runTrial(cfg, { seed: 3 });
   const drawn = await runTrial({ ...cfg, attack: { kind: 'interpolation' } }, { seed: 3 });
   assert.equal(near.targetIndex, drawn.targetIndex);
-  const data = await defaultEngine().split(cfg, 3);
+  const data = await defaultEngine().split(resolveTrialConfig(cfg), 3);
   const d = data.shape.reduce((a, b) => a * b, 1);
   const dist = (i: number) => {
     let s = 0;

@@ -2,7 +2,6 @@ import { craftInterpolationPath, craftLatentPath, craftZeroKnowledgePath, Crafte
 import { poisonCount } from '../attacks/interpolation.attack';
 import { findSourceByEvasion } from '../attacks/evasion-source';
 import { trainLatentCodec } from '../attacks/latent-codec';
-import { configHash } from './config-hash';
 import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { runDefendedTraining } from './defended-training';
@@ -10,24 +9,26 @@ import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
 import {
   appendUnlabeled, checkAbort, chooseTargetAndLabel, exampleAt, exampleSize, indicesOfClass, nearestRow, pick, pngArtifact,
+  splitSha256,
 } from './trial-helpers';
-import { enumParam, isFeatureCollision, numParam, validateTrialConfig } from './trial-config';
+import { codeVersion, FEATURE_COLLISION_KINDS, ResolvedTrialConfig, resolveTrialConfig, trialConfigHash } from '../contract';
 import { TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
 
 /**
  * Runs one poisoning trial end to end: split, choose target, label and source, craft poisons, defense hook, train, evaluate.
  * Same config + seed on the same backend gives the same poisons and the same outcome.
- * Throws TrialConfigError (code BAD_USER_INPUT) for an invalid config and an error named 'AbortError' on cancel.
+ * The config is resolved once, up front (resolveTrialConfig); the outcome carries the resolved config and its hash.
+ * Throws ContractError (code BAD_USER_INPUT) for an invalid config and an error named 'AbortError' on cancel.
  * `engine` is for tests and alternative engines; by default the compute engine of this package is used.
  */
-export async function runTrial(config: TrialConfig, options: TrialOptions, engine: TrialEngine = defaultEngine()): Promise<TrialOutcome> {
-  const cfg = validateTrialConfig(config);
+export async function runTrial(config: TrialConfig | ResolvedTrialConfig, options: TrialOptions, engine: TrialEngine = defaultEngine()): Promise<TrialOutcome> {
+  const cfg = resolveTrialConfig(config);
   if (!Number.isInteger(options.seed) || options.seed < 0) throw new TrialConfigError('seed must be a non-negative integer');
-  if (isFeatureCollision(cfg.attack.kind)) return runFeatureCollisionTrial(cfg, options, engine);
+  if (FEATURE_COLLISION_KINDS.includes(cfg.attack.kind)) return runFeatureCollisionTrial(cfg, options, engine);
   return runInterpolationTrial(cfg, options, engine);
 }
 
-async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
+async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOptions, engine: TrialEngine): Promise<TrialOutcome> {
   const { seed, signal } = options;
   const progress = options.onProgress ?? (() => undefined);
   const t0 = Date.now();
@@ -41,7 +42,7 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
   const k = clean.numClasses;
   const { rng, targetIndex, targetClass, targetLabel } = chooseTargetAndLabel(clean, seed);
   const target = exampleAt(clean.test, targetIndex, d);
-  const params = cfg.attack.params ?? {};
+  const datasetSha256 = splitSha256(clean);
   const attackMetrics: Record<string, number> = {};
 
   // Craft.
@@ -50,7 +51,8 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
   let sourceIndex = -1;
   let source: Float32Array | null = null;
   if (cfg.attack.kind === 'interpolation') {
-    const sourceSearch = enumParam(params, 'source', ['labeled', 'nearest', 'evasion'] as const, 'labeled');
+    const params = cfg.attack.params;
+    const sourceSearch = params.source;
     const candidates = indicesOfClass(clean.labeled.y, clean.labeled.n, targetLabel);
     // 'labeled' draws x' at random among the labeled examples of class y* (the paper's trials); 'nearest' is the
     // attacker's free choice of the one closest to x* in pixel space (the paper notes some sources are better).
@@ -58,12 +60,12 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
     if (sourceSearch === 'nearest') sourceIndex = nearestRow(clean.labeled.x, candidates, target).index;
     source = exampleAt(clean.labeled, sourceIndex, d);
     const count = poisonCount(cfg.rate, clean.unlabeled.n);
-    const space = enumParam(params, 'space', ['pixel', 'latent'] as const, 'pixel');
+    const space = params.space;
     if (sourceSearch === 'evasion') {
       // Transfer variant: x' is found next to x* by an evasion step on the initial (labeled-only) model.
       const initial = await engine.train({ ...cfg, algorithm: 'supervised' }, clean, { seed, signal });
       const found = findSourceByEvasion(initial, clean.shape, target, targetLabel, {
-        epsilon: numParam(params, 'epsilon', 0.3, 0, 1), steps: numParam(params, 'evasionSteps', 50, 1, 1000),
+        epsilon: params.epsilon, steps: params.evasionSteps,
       });
       initial.dispose();
       source = found.source;
@@ -71,22 +73,22 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
       attackMetrics.evasionReached = found.reached ? 1 : 0;
     }
     if (space === 'latent') {
-      const codec = await trainLatentCodec(clean, { seed, latent: numParam(params, 'latent', 16, 2, 256), epochs: numParam(params, 'codecEpochs', 10, 1, 200), signal });
-      crafted = craftLatentPath(source, target, count, cfg.density ?? '1', codec);
+      const codec = await trainLatentCodec(clean, { seed, latent: params.latent, epochs: params.codecEpochs, signal });
+      crafted = craftLatentPath(source, target, count, cfg.density, codec);
       attackMetrics.codecReconstructionMse = codec.reconstructionMse;
       codec.dispose();
     } else {
-      crafted = craftInterpolationPath(source, target, count, cfg.density ?? '1');
+      crafted = craftInterpolationPath(source, target, count, cfg.density);
     }
   } else if (cfg.attack.kind === 'zero-knowledge-interpolation') {
     if (!clean.unlabeled.yTrue) throw new TrialConfigError('zero-knowledge interpolation needs a dataset with known classes');
     const pool = indicesOfClass(clean.unlabeled.yTrue, clean.unlabeled.n, targetLabel);
     sourceIndex = pick(rng, pool, `unlabeled example of class ${targetLabel}`);
     source = exampleAt(clean.unlabeled, sourceIndex, d);
-    const bridges = numParam(params, 'bridges', 3, 0, 16);
+    const bridges = cfg.attack.params.bridges;
     const others = pool.filter((i) => i !== sourceIndex);
     const bridgeTargets = Array.from({ length: Math.min(bridges, others.length) }, () => exampleAt(clean.unlabeled, others.splice(rng.int(others.length), 1)[0], d));
-    crafted = craftZeroKnowledgePath(source, target, bridgeTargets, poisonCount(cfg.rate, clean.unlabeled.n), cfg.density ?? '1');
+    crafted = craftZeroKnowledgePath(source, target, bridgeTargets, poisonCount(cfg.rate, clean.unlabeled.n), cfg.density);
   }
   const tCraft = Date.now();
   checkAbort(signal);
@@ -126,12 +128,11 @@ async function runInterpolationTrial(cfg: TrialConfig, options: TrialOptions, en
       defense,
       attackMetrics,
       timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: extraMs },
-      backend, seed, configHash: configHash(cfg), artifacts,
+      backend, seed, configHash: trialConfigHash(cfg), config: cfg, provenance: { codeVersion: codeVersion(), datasetSha256 }, artifacts,
     };
   } finally {
     final.model.dispose();
   }
 }
 
-/** The index (among `candidates`) of the row of `x` nearest to `point` in squared L2 distance. */
 export type { TrialModel };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRng, Rng } from '../data/prng';
 import { row } from '../attacks/interpolation.attack';
 import { sha256Hex } from './config-hash';
@@ -120,4 +121,13 @@ export function exampleAt(set: { x: Float32Array | Uint8Array }, i: number, d: n
 /** Wraps PNG bytes as an artifact. */
 export function pngArtifact(kind: TrialArtifact['kind'], bytes: Uint8Array): TrialArtifact {
   return { kind, mime: 'image/png', bytes, sha256: sha256Hex(bytes) };
+}
+
+/** sha256 over a clean split (labeled x and y, unlabeled x, test x and y): the data a trial starts from. */
+export function splitSha256(data: TrialData): string {
+  const h = createHash('sha256');
+  const add = (a: Float32Array | Int32Array | Uint8Array) => h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  h.update(JSON.stringify({ shape: data.shape, numClasses: data.numClasses, n: [data.labeled.n, data.unlabeled.n, data.test.n] }));
+  add(data.labeled.x); add(data.labeled.y); add(data.unlabeled.x); add(data.test.x); add(data.test.y);
+  return h.digest('hex');
 }

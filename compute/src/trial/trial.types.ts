@@ -1,32 +1,10 @@
-/** The attack families a trial can run (contract 3). */
-export type AttackKind =
-  | 'interpolation'
-  | 'zero-knowledge-interpolation'
-  | 'feature-collision'
-  | 'watermark'
-  | 'feature-collision-watermark'
-  | 'none';
+import type { DefenseKind, ResolvedTrialConfig, TrialConfigInput } from '../contract';
 
-export type DefenseKind = 'none' | 'pixel-clustering' | 'training-dynamics' | 'deep-knn';
-
-/** One trial: what to train, how to poison it, how to defend. Stored as `config jsonb` by the server. */
-export interface TrialConfig {
-  /** Scale preset: toy (2-D, MLP), mini (small images, small CNN), paper. */
-  preset: 'toy' | 'mini' | 'paper';
-  dataset: string;
-  /** Label budget of the semi-supervised split. */
-  labels: number;
-  /** fixmatch | mixmatch | uda | pseudo-label | supervised. */
-  algorithm: string;
-  attack: { kind: AttackKind; params?: Record<string, unknown> };
-  /** Density expression for the interpolation positions (default '1', uniform). */
-  density?: string;
-  /** Poisoned fraction of the unlabeled set, e.g. 0.005. */
-  rate: number;
-  defense?: { kind: DefenseKind; params?: Record<string, unknown> };
-  /** Training overrides passed to the compute engine (steps, batch sizes, ...). */
-  overrides?: Record<string, unknown>;
-}
+/**
+ * One trial as a client writes it (defaults may be left out): what to train, how to poison it, how to defend.
+ * The schema lives in compute/src/contract; runTrial resolves it with resolveTrialConfig.
+ */
+export type TrialConfig = TrialConfigInput;
 
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
@@ -109,8 +87,21 @@ export interface TrialOutcome {
   timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number; defenseExtraMs?: number };
   backend: string;
   seed: number;
+  /** trialConfigHash(config): the one hash of this trial's resolved config. */
   configHash: string;
+  /** The resolved config the trial ran (every default filled in). */
+  config: ResolvedTrialConfig;
+  /** Where the result came from: code version and the content hash of the clean split the trial used. */
+  provenance: TrialProvenance;
   artifacts: TrialArtifact[];
+}
+
+/** Recorded by compute on every trial, never typed by a user. */
+export interface TrialProvenance {
+  /** @frogpond/compute version, plus "+<git commit>" when the code runs from a git checkout. */
+  codeVersion: string;
+  /** sha256 over the clean split (labeled, unlabeled and test arrays) before poisoning. */
+  datasetSha256: string;
 }
 
 /** Progress reported while a trial runs. */

@@ -1,7 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, requireRole } from './auth';
 import { badInput, isUniqueViolation, notFound, pgCode } from './errors';
-import { ParamSchema, validateParams } from './params';
 import { decodeCursor, Page, toPage } from './connection';
 
 interface VersionedDefinition extends ObjectLiteral {
@@ -22,18 +21,13 @@ export class DefinitionService<T extends VersionedDefinition> {
     private readonly entity: EntityTarget<T>,
     private readonly table: 'attack_definition' | 'defense_definition',
     private readonly label: string,
-    private readonly schemas: Record<string, ParamSchema>,
+    /** Validates a kind's params (the compute contract) and returns them with defaults filled in. */
+    private readonly validate: (kind: string, params: unknown) => Record<string, unknown>,
   ) {}
-
-  private schemaFor(kind: string): ParamSchema {
-    const s = this.schemas[kind];
-    if (!s) throw badInput(`Unknown ${this.label} kind "${kind}"`);
-    return s;
-  }
 
   async create(actor: Actor | null, input: DefinitionInput): Promise<T> {
     requireRole(actor, input.organizationId);
-    const params = validateParams(`${this.label} ${input.kind}`, this.schemaFor(input.kind), input.params);
+    const params = this.validate(input.kind, input.params);
     return this.ds.transaction(async (t) => {
       // Serialise version allocation per slug.
       await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.table}:${input.slug}`]);
@@ -54,7 +48,7 @@ export class DefinitionService<T extends VersionedDefinition> {
       if (!def.organizationId) throw badInput(`Built-in ${this.label}s cannot be changed; create your own`);
       requireRole(actor, def.organizationId);
       const params = patch.params === undefined || patch.params === null ? def.params
-        : validateParams(`${this.label} ${def.kind}`, this.schemaFor(def.kind), patch.params);
+        : this.validate(def.kind, patch.params);
       const next = { organizationId: def.organizationId, slug: def.slug, kind: def.kind, name: patch.name ?? def.name,
         description: patch.description ?? def.description, params };
       const fk = this.table === 'attack_definition' ? 'attack_id' : 'defense_id';

@@ -14,7 +14,7 @@ export interface Config {
   maxTrials: number;
   /** Per-organization quota: QUEUED + RUNNING trials it may have at once (createExperiment refuses beyond). */
   orgActiveTrials: number;
-  /** Number of worker processes the queue engineer's worker may start. */
+  /** Number of in-process trial workers the server starts (0: none; `npm run worker` runs them apart). */
   workers: number;
   /** Query depth and complexity limits of the GraphQL endpoint. */
   maxDepth: number;

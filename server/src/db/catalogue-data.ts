@@ -60,6 +60,6 @@ export const BUILTIN_ATTACKS = [
 export const BUILTIN_DEFENSES = [
   { slug: 'none', kind: 'none', name: 'No defense', description: 'Train on the poisoned data as is.' },
   { slug: 'pixel-clustering', kind: 'pixel-clustering', name: 'Pixel-space clustering', description: 'Agglomerative L2 clustering of unlabeled images; drops the suspicious cluster.' },
-  { slug: 'training-dynamics', kind: 'training-dynamics', name: 'Training-dynamics influence', description: 'Scores unlabeled examples by their neighbours\' influence across epochs (Carlini 2021, Section 6).' },
+  { slug: 'training-dynamics', kind: 'training-dynamics-influence', name: 'Training-dynamics influence', description: 'Scores unlabeled examples by their neighbours\' influence across epochs (Carlini 2021, Section 6).' },
   { slug: 'deep-knn', kind: 'deep-knn', name: 'Deep k-NN', description: 'Flags examples whose feature-space neighbours disagree with their label (feature collision).' },
 ] as const;

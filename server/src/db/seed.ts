@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import { BUILTIN_DENSITIES, validateDensity } from '@frogpond/compute/dist/densities';
+import { BUILTIN_DENSITIES, validateDensity } from '@frogpond/compute/densities';
 import { ALGORITHMS, BUILTIN_ATTACKS, BUILTIN_DEFENSES, DATASETS, PUBLICATIONS } from './catalogue-data';
-import { validateParams } from '../common/params';
-import { ATTACK_PARAM_SCHEMAS } from '../modules/attack/attack-params';
-import { DEFENSE_PARAM_SCHEMAS } from '../modules/defense/defense-params';
+import { resolveAttackParams, resolveDefenseParams } from '@frogpond/compute/contract';
 import { AttackKind } from '../modules/attack/attack.entity';
-import { DefenseKind } from '../modules/defense/defense.entity';
 
 /** repo root from dist/server/src/db */
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -128,14 +125,14 @@ export async function seedCatalogue(ds: DataSource | EntityManager): Promise<voi
         [p.slug, p.title, p.authors, p.venue, p.year, p.arxiv, citationOf(p.key), p.bibtex]);
     }
     for (const a of BUILTIN_ATTACKS) {
-      const params = validateParams(a.slug, ATTACK_PARAM_SCHEMAS[a.kind as AttackKind], {});
+      const params = resolveAttackParams(a.kind, {}).params;
       await t.query(
         `INSERT INTO attack_definition (slug, version, kind, name, description, params, publication_id)
          SELECT $1, 1, $2, $3, $4, $5, (SELECT id FROM publication WHERE slug = $6) ON CONFLICT (slug, version) DO NOTHING`,
         [a.slug, a.kind, a.name, a.description, JSON.stringify(params), a.publication]);
     }
     for (const d of BUILTIN_DEFENSES) {
-      const params = validateParams(d.slug, DEFENSE_PARAM_SCHEMAS[d.kind as DefenseKind], {});
+      const params = resolveDefenseParams(d.kind, {}).params;
       await t.query(
         `INSERT INTO defense_definition (slug, version, kind, name, description, params) VALUES ($1, 1, $2, $3, $4, $5)
          ON CONFLICT (slug, version) DO NOTHING`, [d.slug, d.kind, d.name, d.description, JSON.stringify(params)]);

@@ -7,7 +7,8 @@ import { AttackResolver } from '../modules/attack/attack.resolver';
 import { DefenseResolver } from '../modules/defense/defense.resolver';
 import { ExperimentMatrixResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver';
 import { ArtifactResolver, TrialResolver } from '../modules/trial/trial.resolver';
-import { QueueResolver } from '../modules/queue/queue.resolver'; // QUEUE: Experiment.progress, experimentProgress, retryFailedTrials
+import { QueueResolver } from '../modules/queue/queue.resolver';
+import { ContractResolver } from '../modules/contract/contract.resolver';
 
 /** repo root from dist/server/src/graphql */
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../../schema.graphql');
@@ -22,7 +23,7 @@ export async function buildGraphQLSchema(emit = false): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       OrganizationResolver, CatalogueResolver, PublicationResolver, ReportedResultResolver, AttackResolver, DefenseResolver,
-      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver,
+      ExperimentResolver, ExperimentMatrixResolver, TrialResolver, ArtifactResolver, QueueResolver, ContractResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -18,7 +18,7 @@ export interface AppOptions {
   config: Config;
   services: Services;
   schema: GraphQLSchema;
-  /** Handles every path other than /graphql and /healthz (the web engineer mounts Next.js here). */
+  /** Handles every path other than /graphql and /healthz (the Next.js web app is mounted here). */
   fallbackHandler?: FallbackHandler;
 }
 

@@ -1,16 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 
-/** Kinds of attack. DB values are kebab-case (the compute contract); GraphQL names are SCREAMING_CASE. */
-export enum AttackKind {
-  INTERPOLATION = 'interpolation',
-  ZERO_KNOWLEDGE_INTERPOLATION = 'zero-knowledge-interpolation',
-  FEATURE_COLLISION = 'feature-collision',
-  WATERMARK = 'watermark',
-  FEATURE_COLLISION_WATERMARK = 'feature-collision-watermark',
-}
-registerEnumType(AttackKind, { name: 'AttackKind' });
+import { AttackKind } from '../contract/contract-enums';
+
+export { AttackKind };
 
 /** A versioned attack definition. Immutable once a trial uses it (DB trigger); a change is a new version. */
 @ObjectType()
@@ -19,7 +13,7 @@ export class AttackDefinition {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field() @Column('text') slug: string;
   @Field(() => Int) @Column('int') version: number;
-  @Field(() => AttackKind) @Column({ type: 'enum', enum: AttackKind, enumName: 'attack_kind' }) kind: AttackKind;
+  @Field(() => AttackKind) @Column({ type: 'enum', enum: Object.values(AttackKind), enumName: 'attack_kind' }) kind: AttackKind;
   @Field() @Column('text') name: string;
   @Field() @Column('text') description: string;
   @Field(() => GraphQLJSONObject) @Column('jsonb') params: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { validateDensity } from '@frogpond/compute/dist/densities';
+import { validateDensity } from '@frogpond/compute/densities';
 import { Actor, requireRole } from '../../common/auth';
 import { badInput, isUniqueViolation } from '../../common/errors';
 import { Algorithm } from './algorithm.entity';

@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
+import { resolveDefenseParams } from '@frogpond/compute/contract';
 import { DefinitionService } from '../../common/definitions';
+import { withContract } from '../contract/contract-errors';
 import { DefenseDefinition } from './defense.entity';
-import { DEFENSE_PARAM_SCHEMAS } from './defense-params';
 
-/** Defense definitions: params validated per kind (defense-params.ts), versioned, frozen once used. */
+/** Defense definitions: params validated by the compute contract, versioned, frozen once used. */
 export class DefenseService extends DefinitionService<DefenseDefinition> {
   constructor(ds: DataSource) {
-    super(ds, DefenseDefinition, 'defense_definition', 'Defense', DEFENSE_PARAM_SCHEMAS);
+    super(ds, DefenseDefinition, 'defense_definition', 'Defense',
+      (kind, params) => withContract('input', () => resolveDefenseParams(kind, params)).params as Record<string, unknown>);
   }
 }

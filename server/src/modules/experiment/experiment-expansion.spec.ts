@@ -5,17 +5,17 @@ import { countTrials, expandMatrix, MatrixShape, trialSeed } from './experiment-
 const shape: MatrixShape = {
   datasets: ['moons', 'blobs'], labels: [10], algorithms: ['fixmatch', 'uda'], rates: [0.01, 0.02],
   densities: ['uniform', 'x', 'one-minus-x'],
-  attacks: [{ id: 'a-interp', usesDensity: true }, { id: 'a-fc', usesDensity: false }],
+  attacks: [{ id: 'a-interp', usesDensity: true, usesDefense: true }, { id: 'a-fc', usesDensity: false, usesDefense: false }],
   defenses: [null, 'd-1'], trialsPerCell: 3,
 };
 
 describe('matrix expansion', () => {
-  it('counts and enumerates the same cells (densities only multiply density attacks)', () => {
-    // 2 x 1 x 2 x 2 x (3 + 1) x 2 x 3 = 192
-    assert.equal(countTrials(shape), 192);
+  it('counts and enumerates the same cells (densities and defenses only multiply the attacks they apply to)', () => {
+    // 2 x 1 x 2 x 2 x (3 x 2 + 1 x 1) x 3 = 168
+    assert.equal(countTrials(shape), 168);
     const all = [...expandMatrix(shape)];
-    assert.equal(all.length, 192);
-    assert.ok(all.filter((c) => c.attackId === 'a-fc').every((c) => c.density === null));
+    assert.equal(all.length, 168);
+    assert.ok(all.filter((c) => c.attackId === 'a-fc').every((c) => c.density === null && c.defenseId === null));
     const keys = new Set(all.map((c) => JSON.stringify(c)));
     assert.equal(keys.size, all.length, 'no duplicate cell x replicate');
   });

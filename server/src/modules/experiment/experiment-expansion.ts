@@ -25,22 +25,26 @@ export function trialSeed(seedBase: number, c: CellCoordinates): number {
 export interface MatrixShape {
   datasets: string[]; labels: number[]; algorithms: string[]; rates: number[];
   densities: (string | null)[];
-  attacks: { id: string | null; usesDensity: boolean }[];
+  /** usesDensity: the attack's poisons lie on a path (densities multiply it); usesDefense: a defense can filter its poisons. */
+  attacks: { id: string | null; usesDensity: boolean; usesDefense: boolean }[];
   defenses: (string | null)[];
   trialsPerCell: number;
 }
 
-/** Number of trials a matrix expands into (densities only multiply attacks that use a density). */
+/**
+ * Number of trials a matrix expands into. Densities only multiply attacks that use a density, and defenses only
+ * attacks whose poisons a defense can filter (the Poison Frogs kinds run without one).
+ */
 export function countTrials(m: MatrixShape): number {
-  const attackVariants = m.attacks.reduce((n, a) => n + (a.usesDensity ? m.densities.length : 1), 0);
-  return m.datasets.length * m.labels.length * m.algorithms.length * m.rates.length * attackVariants * m.defenses.length * m.trialsPerCell;
+  const attackVariants = m.attacks.reduce((n, a) => n + (a.usesDensity ? m.densities.length : 1) * (a.usesDefense ? m.defenses.length : 1), 0);
+  return m.datasets.length * m.labels.length * m.algorithms.length * m.rates.length * attackVariants * m.trialsPerCell;
 }
 
 /** Enumerates the cells x replicates of a matrix in a fixed order (the trial ordinal). */
 export function* expandMatrix(m: MatrixShape): Generator<CellCoordinates> {
   for (const dataset of m.datasets) for (const labels of m.labels) for (const algorithm of m.algorithms)
     for (const rate of m.rates) for (const attack of m.attacks) for (const density of attack.usesDensity ? m.densities : [null])
-      for (const defenseId of m.defenses) for (let replicate = 0; replicate < m.trialsPerCell; replicate++) {
+      for (const defenseId of attack.usesDefense ? m.defenses : [null]) for (let replicate = 0; replicate < m.trialsPerCell; replicate++) {
         yield { dataset, labels, algorithm, rate, density, attackId: attack.id, defenseId, replicate };
       }
 }

@@ -20,9 +20,12 @@ export class Experiment {
   @Field(() => GraphQLJSONObject, { name: 'spec', description: 'The normalised matrix specification this experiment expanded' }) @Column('jsonb') matrix: Record<string, unknown>;
   @Field(() => Int) @Column('int', { name: 'seed_base' }) seedBase: number;
   @Field() @Column('text') preset: string;
+  @Field(() => GraphQLJSONObject, { description: 'Training overrides on top of the preset (validated by the compute contract)' })
+  @Column('jsonb', { default: {} }) overrides: Record<string, unknown>;
   @Field(() => ExperimentStatus) @Column({ type: 'enum', enum: ExperimentStatus, enumName: 'experiment_status' }) status: ExperimentStatus;
   @Field(() => Int) @Column('int', { name: 'trial_count' }) trialCount: number;
-  @Field() @Column('text', { name: 'code_version' }) codeVersion: string;
+  @Field({ description: 'Version of the code that created the experiment (package version + git commit when available)' })
+  @Column('text', { name: 'code_version' }) codeVersion: string;
   @Field(() => String, { nullable: true, description: 'Set by the client to make createExperiment retry-safe' })
   @Column('text', { name: 'client_mutation_id', nullable: true }) clientMutationId: string | null;
   @Field(() => GraphQLDateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

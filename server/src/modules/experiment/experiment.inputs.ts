@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, Float } from 'type-graphql';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { ConnectionArgs } from '../../common/connection';
 import { Visibility } from './experiment.entity';
 
@@ -31,7 +32,8 @@ export class CreateExperimentInput {
   @Field(() => ExperimentMatrixInput) @ValidateNested() matrix: ExperimentMatrixInput;
   @Field(() => Int, { defaultValue: 0, description: 'Seeds of all trials derive from this and their cell' }) @IsInt() @Min(0) @Max(2147483647) seedBase: number;
   @Field({ defaultValue: 'toy', description: 'toy | mini | paper' }) @IsIn(PRESETS as unknown as string[]) preset: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) codeVersion?: string;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Training overrides on top of the preset (see trialContract.overrides); unknown keys and out-of-range values are refused' })
+  @IsOptional() overrides?: Record<string, unknown> | null;
   @Field({ nullable: true, description: 'Makes the mutation retry-safe: the same id returns the first experiment' })
   @IsOptional() @IsString() @Length(1, 100) clientMutationId?: string;
 }

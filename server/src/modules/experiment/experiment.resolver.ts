@@ -32,8 +32,19 @@ class CreateExperimentPayload {
   @Field(() => String, { nullable: true }) clientMutationId: string | null;
 }
 
+@ObjectType()
+class ExperimentPreview {
+  @Field(() => Int, { description: 'Trials createExperiment would create (same validation and expansion)' }) trialCount: number;
+  @Field(() => Int, { description: 'The cap on trials per experiment (FROGPOND_MAX_TRIALS)' }) maxTrials: number;
+}
+
 @Resolver(() => Experiment)
 export class ExperimentResolver {
+  @Query(() => ExperimentPreview, { description: 'Validates an experiment like createExperiment and counts its trials; writes nothing' })
+  previewExperiment(@Arg('input') input: CreateExperimentInput, @Ctx() ctx: Context) {
+    return ctx.services.experiments.previewExperiment(ctx.actor, input);
+  }
+
   @Query(() => ExperimentConnection, { description: 'Public experiments, plus private ones of your organization' })
   experiments(@Args() args: ExperimentsArgs, @Ctx() ctx: Context) { return ctx.services.experiments.list(ctx.actor, args); }
 

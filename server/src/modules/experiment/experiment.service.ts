@@ -1,15 +1,14 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canRead, requireRole } from '../../common/auth';
 import { badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/uuid';
 import { decodeCursor, Page, toPage } from '../../common/connection';
 import { Config } from '../../config/config';
-import { AttackDefinition } from '../attack/attack.entity';
-import { DENSITY_KINDS } from '../attack/attack-params';
-import { DefenseDefinition } from '../defense/defense.entity';
 import { Trial, TrialStatus } from '../trial/trial.entity';
 import { Experiment, ExperimentStatus, Visibility } from './experiment.entity';
-import { countTrials, expandMatrix, MatrixShape, trialSeed } from './experiment-expansion';
-import { implementedDefenseKinds } from '@frogpond/compute/dist/defenses/defense.hook';
+import { countTrials, expandMatrix, trialSeed } from './experiment-expansion';
+import { codeVersion, ResolvedTrialConfig } from '@frogpond/compute/contract';
+import { DEFAULT_DENSITY, planExperiment } from './experiment-plan';
 
 export interface ExperimentMatrixSpec {
   datasets: string[]; labels: number[]; algorithms: string[]; rates: number[];
@@ -17,12 +16,14 @@ export interface ExperimentMatrixSpec {
 }
 export interface CreateExperimentArgs {
   organizationId: string; name: string; description?: string | null; visibility?: Visibility;
-  matrix: ExperimentMatrixSpec; seedBase?: number; preset?: string; codeVersion?: string | null;
+  matrix: ExperimentMatrixSpec; seedBase?: number; preset?: string;
+  /** Training overrides on top of the preset, validated by the compute contract. */
+  overrides?: Record<string, unknown> | null;
   /** Retry-safety: a second call with the same id (same organization) returns the first experiment, creating nothing. */
   clientMutationId?: string | null;
 }
 /** A trial as created by createExperiment: enough for the queue to enqueue its job. */
-export interface CreatedTrial { id: string; ordinal: number; seed: number; config: Record<string, unknown> }
+export interface CreatedTrial { id: string; ordinal: number; seed: number; config: ResolvedTrialConfig | Record<string, unknown> }
 
 /** Hooks run INSIDE the transaction that created/cancelled the trials (e.g. enqueue jobs with pg-boss on `manager`). */
 export interface ExperimentHooks {
@@ -30,7 +31,6 @@ export interface ExperimentHooks {
   afterCancel?(manager: EntityManager, experiment: Experiment, cancelledTrialIds: string[]): Promise<void>;
 }
 
-const DEFAULT_DENSITY = 'uniform';
 const INSERT_CHUNK = 5000;
 
 export class ExperimentService {
@@ -58,46 +58,16 @@ export class ExperimentService {
         await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`experiment:${args.organizationId}:${args.clientMutationId}`]);
         const existing = await t.findOneBy(Experiment, { organizationId: args.organizationId, clientMutationId: args.clientMutationId });
         if (existing) {
-          if (JSON.stringify(canonical(existing.matrix)) !== JSON.stringify(canonical(normalised)) || existing.name !== args.name) {
+          const sameOverrides = JSON.stringify(canonical(existing.overrides ?? {})) === JSON.stringify(canonical(args.overrides ?? {}));
+          if (JSON.stringify(canonical(existing.matrix)) !== JSON.stringify(canonical(normalised)) || existing.name !== args.name || !sameOverrides) {
             throw badInput(`clientMutationId "${args.clientMutationId}" was already used for a different experiment`);
           }
           // A retry: the first call's experiment, nothing new written, no hooks run again.
           return { experiment: existing, trials: [], replayed: true };
         }
       }
-      // Sequential on purpose: one transaction = one connection, which runs one statement at a time.
-      const datasets: { slug: string; num_classes: number; train_size: number }[] =
-        await t.query(`SELECT slug, num_classes, train_size FROM dataset WHERE slug = ANY($1)`, [m.datasets]);
-      const algorithms = await t.query(`SELECT slug FROM algorithm WHERE slug = ANY($1)`, [m.algorithms]);
-      const densities = await t.query(`SELECT slug, expression FROM density_function WHERE slug = ANY($1)`, [densitySlugs]);
-      const attacks = await t.getRepository(AttackDefinition).findBy({ id: In(m.attacks.filter(isUuid)) });
-      const defenses = await t.getRepository(DefenseDefinition).findBy({ id: In((m.defenses ?? []).filter(isUuid)) });
-      missing('dataset', m.datasets, datasets.map((r: any) => r.slug));
-      missing('algorithm', m.algorithms, algorithms.map((r: any) => r.slug));
-      // A class-balanced labeled set needs at least one example per class and must leave unlabeled data to poison.
-      for (const d of datasets) for (const l of m.labels) {
-        if (l < d.num_classes || l >= d.train_size) {
-          throw badInput(`Label budget ${l} does not fit ${d.slug}: it needs between ${d.num_classes} and ${d.train_size - 1} labeled examples`);
-        }
-      }
-      missing('density', densitySlugs, densities.map((r: any) => r.slug));
-      missing('attack', m.attacks, attacks.map((r) => r.id));
-      missing('defense', m.defenses ?? [], defenses.map((r) => r.id));
-      // A defense the compute engine cannot run yet would only turn into FAILED trials on the workers: refuse it here.
-      const runnable = implementedDefenseKinds();
-      for (const d of defenses) {
-        if (!runnable.includes(d.kind)) throw badInput(`Defense ${d.slug} (${d.kind}) cannot run yet: the compute engine implements ${runnable.join(', ')}`);
-      }
-      const attackById = new Map(attacks.map((x) => [x.id, x]));
-      const defenseById = new Map(defenses.map((x) => [x.id, x]));
-      const densityExpr = new Map<string, string>(densities.map((r: any) => [r.slug, r.expression]));
-      const shape: MatrixShape = {
-        datasets: m.datasets, labels: m.labels, algorithms: m.algorithms, rates: m.rates,
-        densities: densitySlugs,
-        attacks: m.attacks.map((id) => ({ id, usesDensity: DENSITY_KINDS.has(attackById.get(id)!.kind) })),
-        defenses: m.defenses?.length ? m.defenses : [null],
-        trialsPerCell: m.trialsPerCell,
-      };
+      const plan = await planExperiment(t, args);
+      const { shape, configOf } = plan;
       const total = countTrials(shape);
       if (total > this.config.maxTrials) {
         throw badInput(`This matrix expands to ${total} trials, over the cap of ${this.config.maxTrials} (FROGPOND_MAX_TRIALS)`, { trialCount: total, maxTrials: this.config.maxTrials });
@@ -108,7 +78,7 @@ export class ExperimentService {
       const experiment = await t.save(t.create(Experiment, {
         organizationId: args.organizationId, createdBy: a.memberId, name: args.name, description: args.description ?? '',
         visibility: args.visibility ?? Visibility.PUBLIC, matrix: normalised, seedBase, preset,
-        status: ExperimentStatus.QUEUED, trialCount: total, codeVersion: args.codeVersion ?? '',
+        status: ExperimentStatus.QUEUED, trialCount: total, codeVersion: codeVersion(), overrides: plan.overrides,
         clientMutationId: args.clientMutationId ?? null,
       }));
 
@@ -116,21 +86,14 @@ export class ExperimentService {
       const cols = { ordinal: [] as number[], dataset: [] as string[], labels: [] as number[], algorithm: [] as string[], rate: [] as number[],
         density: [] as (string | null)[], attackId: [] as (string | null)[], attackKind: [] as string[], defenseId: [] as (string | null)[],
         defenseKind: [] as string[], replicate: [] as number[], seed: [] as number[], config: [] as string[] };
-      const configs: Record<string, unknown>[] = [];
+      const configs: ResolvedTrialConfig[] = [];
       let ordinal = 0;
       for (const c of expandMatrix(shape)) {
-        const attack = attackById.get(c.attackId!)!;
-        const defense = c.defenseId ? defenseById.get(c.defenseId)! : null;
-        const config = {
-          preset, dataset: c.dataset, labels: c.labels, algorithm: c.algorithm, rate: c.rate,
-          attack: { kind: attack.kind, params: attack.params },
-          ...(c.density ? { density: densityExpr.get(c.density) } : {}),
-          defense: defense ? { kind: defense.kind, params: defense.params } : { kind: 'none', params: {} },
-        };
+        const config = configOf(c);
         configs.push(config);
         cols.ordinal.push(ordinal++); cols.dataset.push(c.dataset); cols.labels.push(c.labels); cols.algorithm.push(c.algorithm);
-        cols.rate.push(c.rate); cols.density.push(c.density); cols.attackId.push(c.attackId); cols.attackKind.push(attack.kind);
-        cols.defenseId.push(c.defenseId); cols.defenseKind.push(defense?.kind ?? 'none'); cols.replicate.push(c.replicate);
+        cols.rate.push(c.rate); cols.density.push(c.density); cols.attackId.push(c.attackId); cols.attackKind.push(config.attack.kind);
+        cols.defenseId.push(c.defenseId); cols.defenseKind.push(config.defense.kind); cols.replicate.push(c.replicate);
         cols.seed.push(trialSeed(seedBase, c)); cols.config.push(JSON.stringify(config));
       }
       const trials: CreatedTrial[] = [];
@@ -149,6 +112,18 @@ export class ExperimentService {
       return { experiment, trials };
     };
     return manager ? run(manager) : this.ds.transaction(run);
+  }
+
+  /**
+   * The number of trials createExperiment would create for these arguments, from the same validation and expansion
+   * (same errors too); writes nothing. Any signed-in member may ask.
+   */
+  async previewExperiment(actor: Actor | null, args: CreateExperimentArgs): Promise<{ trialCount: number; maxTrials: number }> {
+    requireRole(actor, args.organizationId);
+    return this.ds.transaction('READ COMMITTED', async (t) => {
+      const { shape } = await planExperiment(t, args);
+      return { trialCount: countTrials(shape), maxTrials: this.config.maxTrials };
+    });
   }
 
   /**
@@ -171,7 +146,8 @@ export class ExperimentService {
         visibility: src.exp_visibility === Visibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE,
         matrix: { reproduces: trialId, datasets: [src.dataset], labels: [src.labels], algorithms: [src.algorithm], rates: [src.rate],
           densities: src.density ? [src.density] : [], attacks: src.attack_id ? [src.attack_id] : [], defenses: src.defense_id ? [src.defense_id] : [], trialsPerCell: 1 },
-        seedBase: src.seed_base, preset: src.preset, status: ExperimentStatus.QUEUED, trialCount: 1, codeVersion: '', clientMutationId: null,
+        seedBase: src.seed_base, preset: src.preset, status: ExperimentStatus.QUEUED, trialCount: 1, codeVersion: codeVersion(), clientMutationId: null,
+        overrides: src.config?.overrides ?? {},
       }));
       const rows: { id: string; ordinal: number; seed: number; config: Record<string, unknown> }[] = await t.query(
         `INSERT INTO trial (experiment_id, ordinal, dataset, labels, algorithm, rate, density, attack_id, attack_kind, defense_id, defense_kind, replicate, seed, config)
@@ -278,14 +254,4 @@ function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
   return v;
-}
-
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-}
-
-function missing(what: string, wanted: string[], found: string[]) {
-  const have = new Set(found);
-  const unknown = wanted.filter((w) => !have.has(w));
-  if (unknown.length) throw badInput(`Unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
 }

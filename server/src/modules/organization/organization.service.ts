@@ -5,6 +5,7 @@ import { badInput, isUniqueViolation, notFound, unauthenticated } from '../../co
 import { ApiToken } from './api-token.entity';
 import { Member, MemberRole } from './member.entity';
 import { Organization } from './organization.entity';
+import { isUuid } from '../../common/uuid';
 
 export const TOKEN_PREFIX = 'fp_';
 
@@ -93,8 +94,7 @@ export class OrganizationService {
   }
 
   async findOrganization(idOrSlug: string): Promise<Organization | null> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
-    return this.ds.getRepository(Organization).findOneBy(isUuid ? { id: idOrSlug } : { slug: idOrSlug });
+    return this.ds.getRepository(Organization).findOneBy(isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
   }
 
   async listOrganizations(): Promise<Organization[]> {

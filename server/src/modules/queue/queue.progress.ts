@@ -1,13 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { TrialProgress } from '@frogpond/compute';
 import { sql } from './queue.sql';
-
-/** Progress as runTrial reports it (contract 3). */
-export interface TrialProgressEvent {
-  phase: string;
-  step: number;
-  total: number;
-  metrics?: Record<string, number>;
-}
 
 /**
  * Heartbeat + throttled progress of one running trial. runTrial may call onProgress thousands of times a second;
@@ -16,7 +9,7 @@ export interface TrialProgressEvent {
  * cancelled or taken over by the reaper, and `onLost` aborts the run within one interval.
  */
 export class ProgressReporter {
-  private latest: TrialProgressEvent | null = null;
+  private latest: TrialProgress | null = null;
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
@@ -38,7 +31,7 @@ export class ProgressReporter {
   }
 
   /** onProgress callback handed to runTrial: O(1), never touches the database. */
-  readonly update = (p: TrialProgressEvent): void => {
+  readonly update = (p: TrialProgress): void => {
     this.latest = { phase: p.phase, step: p.step, total: p.total, ...(p.metrics ? { metrics: p.metrics } : {}) };
     this.dirty = true;
   };

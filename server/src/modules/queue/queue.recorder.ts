@@ -1,19 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { TrialOutcomeInput, TrialResultService, TrialService } from '../trial/trial-result.service';
-import type { TrialOutcomeLike } from './queue.types';
+import type { TrialOutcome } from '@frogpond/compute';
+import { TrialResultService, TrialService } from '../trial/trial-result.service';
 import type { ResultRecorder } from './queue.worker';
 
 /**
  * Workers write results through the SAME services as the API (TrialResultService.record: TrialResult + artifacts +
- * SUCCEEDED + experiment status, in the worker's transaction). compute's TrialOutcome calls the defense report
- * `defense`; the result row calls it `detection`.
+ * SUCCEEDED + experiment status, in the worker's transaction), with the worker's name as provenance.
  */
 export function resultRecorder(ds: DataSource): ResultRecorder {
   const results = new TrialResultService(ds);
-  return async (manager: EntityManager, trialId: string, outcome: TrialOutcomeLike) => {
-    const input = { ...outcome, detection: outcome.detection ?? outcome.defense ?? null } as unknown as TrialOutcomeInput;
-    return results.record(manager, trialId, input);
-  };
+  return (manager: EntityManager, trialId: string, outcome: TrialOutcome, worker: string) => results.record(manager, trialId, outcome, worker);
 }
 
 /** FAILED with the (stack-free) error message, through the server's TrialService (also refreshes the experiment). */

@@ -6,8 +6,7 @@ import { QueueConfig, loadQueueConfig } from './queue.config';
 import { enqueueTrialJobs } from './queue.enqueue';
 import { QueueListener } from './queue.listener';
 import { startReaper } from './queue.reaper';
-import { loadComputeRunTrial, RunTrialFn } from './queue.types';
-import { ResultRecorder, TrialWorker } from './queue.worker';
+import { loadComputeRunTrial, ResultRecorder, RunTrialFn, TrialWorker } from './queue.worker';
 
 export interface QueueRuntime {
   boss: PgBoss;

@@ -4,7 +4,7 @@ import { AppError, badInput, notFound } from '../../common/errors';
 import { requeueTrials } from './queue.reaper';
 import { queueRuntime } from './queue.runtime';
 import { lockExperiment, sql, sqlTx } from './queue.sql';
-import { isUuid } from '../experiment/experiment.service';
+import { isUuid } from '../../common/uuid';
 
 /** Counts and rates of one experiment's trials (GraphQL type ExperimentProgress). */
 export interface ExperimentProgressData {

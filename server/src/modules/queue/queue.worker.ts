@@ -6,10 +6,19 @@ import { QueueConfig, timeLimitFor } from './queue.config';
 import { QueueListener } from './queue.listener';
 import { ProgressReporter } from './queue.progress';
 import { lockExperiment, publicErrorMessage, sqlTx } from './queue.sql';
-import type { RunTrialFn, TrialOutcomeLike } from './queue.types';
+import type { ResolvedTrialConfig, runTrial, TrialOutcome } from '@frogpond/compute';
+
+/** compute's runTrial, as the worker calls it. */
+export type RunTrialFn = typeof runTrial;
+
+/** Loads the real runTrial from @frogpond/compute (lazily: tfjs is heavy and the API process may never need it). */
+export function loadComputeRunTrial(): RunTrialFn {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@frogpond/compute') as typeof import('@frogpond/compute')).runTrial;
+}
 
 /** Writes a trial's result rows (TrialResult + artifacts) in the given transaction; the server's service. */
-export type ResultRecorder = (manager: EntityManager, trialId: string, outcome: TrialOutcomeLike) => Promise<unknown>;
+export type ResultRecorder = (manager: EntityManager, trialId: string, outcome: TrialOutcome, worker: string) => Promise<unknown>;
 
 export interface WorkerDeps {
   ds: DataSource;
@@ -26,7 +35,7 @@ export interface WorkerDeps {
   log?: (line: string) => void;
 }
 
-type Claimed = { attempts: number; config: Record<string, unknown>; seed: number; experimentId: string };
+type Claimed = { attempts: number; config: ResolvedTrialConfig; seed: number; experimentId: string };
 
 /**
  * One worker loop: fetch one job, run it, record, repeat. Life cycle of a trial job:
@@ -104,7 +113,7 @@ export class TrialWorker {
     return this.deps.ds.transaction(async (m) => {
       const exp = await lockExperiment(m, experimentId);
       if (!exp || exp.status === 'CANCELLED') return null;
-      const { rows } = await sqlTx<{ attempts: number; config: Record<string, unknown>; seed: number }>(m, `
+      const { rows } = await sqlTx<{ attempts: number; config: ResolvedTrialConfig; seed: number }>(m, `
         UPDATE trial SET status = 'RUNNING', attempts = attempts + 1, worker = $3, started_at = now(),
                heartbeat_at = now(), finished_at = NULL, progress = NULL, error = NULL, updated_at = now()
         WHERE id = $1 AND job_id = $2 AND status = 'QUEUED'
@@ -138,7 +147,7 @@ export class TrialWorker {
     const limitTimer = setTimeout(() => abort(`time limit of ${limitS} s exceeded`), limitS * 1000);
     reporter.start();
     this.log(`trial ${trialId} attempt ${claim.attempts} started`);
-    let outcome: TrialOutcomeLike | null = null;
+    let outcome: TrialOutcome | null = null;
     let failure: unknown = null;
     try {
       const runTrial = this.deps.loadRunTrial();
@@ -172,7 +181,7 @@ export class TrialWorker {
   }
 
   /** Writes the final state exactly once: fenced by status RUNNING + our attempt number, under the experiment lock. */
-  private async finish(jobId: string, trialId: string, claim: Claimed, outcome: TrialOutcomeLike | null, error: string | null): Promise<void> {
+  private async finish(jobId: string, trialId: string, claim: Claimed, outcome: TrialOutcome | null, error: string | null): Promise<void> {
     const status = await this.deps.ds.transaction(async (m) => {
       await lockExperiment(m, claim.experimentId);
       const { rows } = await sqlTx<{ status: string; attempts: number }>(m,
@@ -185,7 +194,7 @@ export class TrialWorker {
       }
       // The server's services write the rows (TrialResult + artifacts + SUCCEEDED, or FAILED + error) and refresh the
       // experiment status; holding the experiment lock makes "last trial -> COMPLETED" race-free across workers.
-      if (outcome) await this.deps.record(m, trialId, outcome);
+      if (outcome) await this.deps.record(m, trialId, outcome, this.name);
       else await this.deps.recordFailure(m, trialId, error ?? 'trial failed');
       await this.deps.boss.complete(TRIAL_QUEUE, jobId, { status: outcome ? 'SUCCEEDED' : 'FAILED' }, { db });
       return outcome ? 'SUCCEEDED' : 'FAILED';

@@ -1,42 +1,35 @@
 import crypto from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { TrialOutcome } from '@frogpond/compute';
 import { Actor, canRead, requireRole } from '../../common/auth';
 import { badInput, isUniqueViolation, notFound, pgConstraint } from '../../common/errors';
+import { isUuid } from '../../common/uuid';
 import { Experiment, Visibility } from '../experiment/experiment.entity';
 import { Trial, TrialStatus } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
+import { outcomeColumns } from './trial-outcome';
 
-/** What a worker records: the compute TrialOutcome (brief contract 3), artifacts as bytes. */
-export interface TrialOutcomeInput {
-  success: boolean;
-  targetPrediction?: number | null;
-  targetConfidence?: number | null;
-  cleanAccuracy?: number | null;
-  poisonCount?: number | null;
-  propagation?: unknown;
-  detection?: unknown;
-  timings?: unknown;
-  backend: string;
-  configHash: string;
-  sourceIndex?: number | null;
-  targetIndex?: number | null;
-  targetClass?: number | null;
-  targetLabel?: number | null;
+/**
+ * What a result carries: compute's TrialOutcome. Through the GraphQL mutation some fields may be missing; a worker
+ * always records the whole outcome.
+ */
+export type RecordedOutcome = Pick<TrialOutcome, 'success' | 'backend' | 'configHash'> & Partial<Omit<TrialOutcome, 'artifacts'>> & {
   artifacts?: { kind: string; mime: string; bytes: Uint8Array; sha256?: string }[];
-}
+};
 
 /** Trial results: written exactly once, never updated. */
 export class TrialResultService {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Records the result of a trial in the caller's transaction (`manager`): inserts TrialResult and artifacts,
-   * marks the trial SUCCEEDED and refreshes the experiment's status. A second result for the same trial is refused
-   * (unique constraint -> BAD_USER_INPUT "already has a result"); a cancelled trial takes no result.
+   * Records the result of a trial in the caller's transaction (`manager`): inserts TrialResult (every outcome field,
+   * see trial-outcome.ts) and artifacts, marks the trial SUCCEEDED and refreshes the experiment's status. A second
+   * result for the same trial is refused (BAD_USER_INPUT "already has a result"); a cancelled trial takes no result.
+   * `worker` is the name of the worker that ran it (provenance).
    */
-  async record(manager: EntityManager, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
+  async record(manager: EntityManager, trialId: string, outcome: RecordedOutcome, worker: string | null = null): Promise<TrialResult> {
     // Not inside a transaction (e.g. ds.manager)? Open one: the result, artifacts and status change go together.
-    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((t) => this.record(t, trialId, outcome));
+    if (!manager.queryRunner?.isTransactionActive) return manager.transaction((t) => this.record(t, trialId, outcome, worker));
     const trial = await manager.findOne(Trial, { where: { id: trialId }, lock: { mode: 'pessimistic_write' } });
     if (!trial) throw notFound('Trial', trialId);
     if (trial.status === TrialStatus.CANCELLED) throw badInput(`Trial ${trialId} was cancelled; its result is not recorded`);
@@ -53,14 +46,13 @@ export class TrialResultService {
     // (a unique violation would abort it). The unique constraint stays the final guard.
     const [dup] = await manager.query(`SELECT 1 FROM trial_result WHERE trial_id = $1`, [trialId]);
     if (dup) throw badInput(`Trial ${trialId} already has a result; results are written once and never updated`);
+    const cols = outcomeColumns(outcome, worker ?? trial.worker);
     let resultId: string;
     try {
+      const names = Object.keys(cols);
       const [row] = await manager.query(
-        `INSERT INTO trial_result (trial_id, success, target_prediction, target_confidence, clean_accuracy, poison_count,
-           propagation, detection, timings, backend, config_hash)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [trialId, outcome.success, outcome.targetPrediction ?? null, outcome.targetConfidence ?? null, outcome.cleanAccuracy ?? null,
-          outcome.poisonCount ?? 0, json(outcome.propagation), json(outcome.detection), json(outcome.timings), outcome.backend, outcome.configHash]);
+        `INSERT INTO trial_result (trial_id, ${names.join(', ')}) VALUES ($1, ${names.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
+        [trialId, ...Object.values(cols)]);
       resultId = row.id;
     } catch (e) {
       if (isUniqueViolation(e) && pgConstraint(e) === 'trial_result_trial_unique') {
@@ -84,7 +76,7 @@ export class TrialResultService {
   }
 
   /** GraphQL path: a member token of the owning organization, one transaction. */
-  async recordAs(actor: Actor | null, trialId: string, outcome: TrialOutcomeInput): Promise<TrialResult> {
+  async recordAs(actor: Actor | null, trialId: string, outcome: RecordedOutcome): Promise<TrialResult> {
     return this.ds.transaction(async (t) => {
       const rows: { organization_id: string; visibility: Visibility }[] = await t.query(
         `SELECT e.organization_id, e.visibility FROM trial tr JOIN experiment e ON e.id = tr.experiment_id WHERE tr.id = $1`, [trialId]);
@@ -95,44 +87,21 @@ export class TrialResultService {
   }
 }
 
-/** Trial life-cycle helpers for workers (each runs in the caller's transaction). */
+/** Trial reads and the FAILED transition the queue's workers record through. */
 export class TrialService {
   constructor(private readonly ds: DataSource) {}
-
-  /** QUEUED/RUNNING(retry) -> RUNNING, attempts+1. Returns null when the trial is not runnable (cancelled, done). */
-  async markRunning(manager: EntityManager, trialId: string, worker: string, backend?: string | null): Promise<Trial | null> {
-    const rows: { id: string; experiment_id: string }[] = await manager.query(
-      `UPDATE trial SET status = 'RUNNING', attempts = attempts + 1, worker = $2, backend = coalesce($3, backend),
-         started_at = now(), updated_at = now(), error = NULL
-       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING', 'FAILED') RETURNING id, experiment_id`, [trialId, worker, backend ?? null]);
-    if (!rows.length) return null;
-    await manager.query(`UPDATE experiment SET status = 'RUNNING', updated_at = now() WHERE id = $1 AND status = 'QUEUED'`, [rows[0].experiment_id]);
-    return manager.findOneBy(Trial, { id: trialId });
-  }
-
-  /** Stores the latest progress report (jsonb, replaced each time). */
-  async updateProgress(manager: EntityManager, trialId: string, progress: Record<string, unknown>): Promise<void> {
-    await manager.query(`UPDATE trial SET progress = $2, updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [trialId, JSON.stringify(progress)]);
-  }
 
   /** RUNNING -> FAILED with an error message (`retry`: back to QUEUED instead, for another attempt). */
   async markFailed(manager: EntityManager, trialId: string, error: string, retry = false): Promise<void> {
     const rows: { experiment_id: string }[] = await manager.query(
-      // $3 typed explicitly (queue engineer): used as enum and compared as text, PostgreSQL could not deduce one type
+      // $3 is cast explicitly: it is used as the enum and compared as text, and PostgreSQL cannot infer one type.
       `UPDATE trial SET status = $3::text::trial_status, error = $2, finished_at = CASE WHEN $3::text = 'FAILED' THEN now() END, updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING experiment_id`, [trialId, error.slice(0, 4000), retry ? 'QUEUED' : 'FAILED']);
     if (rows.length) await refreshExperimentStatus(manager, rows[0].experiment_id);
   }
 
-  /** The status a worker should check before/while running (CANCELLED means abort). */
-  async status(manager: EntityManager, trialId: string): Promise<TrialStatus | null> {
-    const rows = await manager.query(`SELECT status FROM trial WHERE id = $1`, [trialId]);
-    return rows[0]?.status ?? null;
-  }
-
   async get(actor: Actor | null, id: string): Promise<Trial> {
-    const isUuid = /^[0-9a-f-]{36}$/i.test(id);
-    const trial = isUuid ? await this.ds.getRepository(Trial).findOneBy({ id }) : null;
+    const trial = isUuid(id) ? await this.ds.getRepository(Trial).findOneBy({ id }) : null;
     if (!trial) throw notFound('Trial', id);
     const exp = await this.ds.getRepository(Experiment).findOneBy({ id: trial.experimentId });
     if (!exp || !canRead(actor, exp.organizationId, exp.visibility === Visibility.PUBLIC)) throw notFound('Trial', id);
@@ -152,8 +121,4 @@ async function refreshExperimentStatus(manager: EntityManager, experimentId: str
     `UPDATE experiment SET updated_at = now(), status = CASE WHEN EXISTS (
         SELECT 1 FROM trial WHERE experiment_id = $1 AND status IN ('QUEUED', 'RUNNING')) THEN 'RUNNING'::experiment_status ELSE 'COMPLETED'::experiment_status END
      WHERE id = $1 AND status <> 'CANCELLED'`, [experimentId]);
-}
-
-function json(v: unknown): string | null {
-  return v === undefined || v === null ? null : JSON.stringify(v);
 }

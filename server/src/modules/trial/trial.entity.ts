@@ -5,7 +5,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 export enum TrialStatus { QUEUED = 'QUEUED', RUNNING = 'RUNNING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED', CANCELLED = 'CANCELLED' }
 registerEnumType(TrialStatus, { name: 'TrialStatus' });
 
-/** One run of one cell of an experiment's matrix. `config` is the compute TrialConfig (brief contract 3). */
+/** One run of one cell of an experiment's matrix. `config` is compute's resolved trial config (compute/src/contract). */
 @ObjectType()
 @Entity('trial')
 export class Trial {

@@ -7,6 +7,8 @@ import { Artifact } from './artifact.entity';
 import { Trial } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
 import { RecordTrialResultInput } from './trial.inputs';
+import type { RecordedOutcome } from './trial-result.service';
+import { ResolvedTrialConfig, resolveTrialConfig, trialCommand, trialConfigHash } from '@frogpond/compute/contract';
 
 @Resolver(() => Trial)
 export class TrialResolver {
@@ -16,7 +18,7 @@ export class TrialResolver {
   @Mutation(() => TrialResult, { description: 'Worker-facing: records a trial result exactly once (a second one is refused)' })
   recordTrialResult(@Arg('input') input: RecordTrialResultInput, @Ctx() ctx: Context) {
     const artifacts = input.artifacts?.map((a) => ({ kind: a.kind, mime: a.mime, sha256: a.sha256, bytes: Buffer.from(a.base64, 'base64') }));
-    return ctx.services.results.recordAs(ctx.actor, input.trialId, { ...input, artifacts });
+    return ctx.services.results.recordAs(ctx.actor, input.trialId, { ...input, artifacts } as unknown as RecordedOutcome);
   }
 
   @FieldResolver(() => Experiment)
@@ -31,6 +33,24 @@ export class TrialResolver {
   @FieldResolver(() => TrialResult, { nullable: true })
   result(@Root() t: Trial, @Ctx() ctx: Context) { return ctx.loaders.resultByTrial.load(t.id); }
 
+  @FieldResolver(() => String, { nullable: true, description: 'The `frogpond trial` command that reproduces this trial (same config and seed); null for a config this version cannot resolve' })
+  command(@Root() t: Trial): string | null {
+    try {
+      return trialCommand(resolvedConfigOf(t), t.seed);
+    } catch {
+      return null;
+    }
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Hash of the resolved config, as compute computes it (null for a config this version cannot resolve)' })
+  configHash(@Root() t: Trial): string | null {
+    try {
+      return trialConfigHash(resolvedConfigOf(t));
+    } catch {
+      return null;
+    }
+  }
+
   @FieldResolver(() => [Artifact])
   artifacts(@Root() t: Trial, @Ctx() ctx: Context) { return ctx.loaders.artifactsByTrial.load(t.id); }
 }
@@ -42,4 +62,9 @@ export class ArtifactResolver {
     const bytes = await ctx.services.trials.artifactBytes(a.id);
     return bytes ? bytes.toString('base64') : null;
   }
+}
+
+/** The trial's stored config, resolved (configs stored before the contract may lack defaults). */
+function resolvedConfigOf(t: Trial): ResolvedTrialConfig {
+  return resolveTrialConfig(t.config);
 }

@@ -2,20 +2,22 @@
 
 import { redirect } from 'next/navigation';
 import { ApiError, gql } from '@/lib/graphql';
-import { CreateAttackMutation, CreateDensityMutation, DensitiesQuery } from '@/lib/queries';
+import { CreateAttackMutation, CreateDensityMutation, DensitiesQuery, TrialContractQuery } from '@/lib/queries';
 import { apiErrorToForm, formValues, type FormState } from '@/lib/form-errors';
-import { ATTACK_KINDS } from '@/lib/attack-kinds';
+import { paramsFromForm } from '@/lib/contract-params';
+import type { AttackKind } from '@/gql/graphql';
 
 /**
  * Server action of the "define an attack" form. A custom density is sent to createDensity first (the
  * API validates it with the safe parser; its refusal is shown next to the density field), then the
- * attack goes to createAttack with its kind-specific parameters.
+ * attack goes to createAttack with its kind's parameters, read as the trial contract types them.
  */
 export async function createAttackAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const organizationId = String(form.get('organizationId') ?? '');
   const kind = String(form.get('kind') ?? '');
-  const spec = ATTACK_KINDS.find((k) => k.value === kind);
+  const { trialContract } = await gql(TrialContractQuery);
+  const spec = trialContract.attacks.find((k) => k.kind === kind);
   const errors: Record<string, string> = {};
   const name = String(form.get('name') ?? '').trim();
   const slug = String(form.get('slug') ?? '').trim();
@@ -23,18 +25,18 @@ export async function createAttackAction(_prev: FormState, form: FormData): Prom
   if (!name) errors.name = 'Give the attack a name.';
   if (!slug) errors.slug = 'Choose a slug.';
   if (!spec) errors.kind = 'Choose a kind.';
-  const params: Record<string, unknown> = {};
-  for (const f of spec?.fields ?? []) {
-    const raw = String(form.get(f.name) ?? '').trim();
-    if (raw === '') continue; // the API fills defaults
-    params[f.name] = f.options ? raw : Number(raw);
-    if (!f.options && Number.isNaN(params[f.name])) errors[f.name] = `${f.label} must be a number.`;
-  }
+  // Empty fields are left out: the API fills their defaults.
+  const parsed = paramsFromForm(spec?.parameters ?? [], form, 'param:');
+  Object.assign(errors, parsed.errors);
+  const params = parsed.values;
   if (Object.keys(errors).length > 0) return { errors, values };
 
-  const fields = [...(spec!.fields.map((f) => f.name)), 'name', 'slug', 'kind', 'description', 'density'];
+  const paramFields = spec!.parameters.map((p) => `param:${p.name}`);
+  const fields = [...paramFields, 'name', 'slug', 'kind', 'description', 'density'];
+  // The API names a parameter by its input path (input.params.<name>): its field here is param:<name>.
+  const aliases = Object.fromEntries(spec!.parameters.map((p) => [p.name, `param:${p.name}`]));
   let densityNote = '';
-  if (spec!.usesDensity && form.get('densityChoice') === 'custom') {
+  if (trialContract.densityAttackKinds.includes(spec!.kind) && form.get('densityChoice') === 'custom') {
     const expression = String(form.get('densityExpression') ?? '');
     const densitySlug = String(form.get('densitySlug') ?? '').trim() || `${slug}-density`;
     try {
@@ -55,11 +57,11 @@ export async function createAttackAction(_prev: FormState, form: FormData): Prom
   let created;
   try {
     const res = await gql(CreateAttackMutation, {
-      input: { organizationId, name, slug, kind: spec!.enumValue, description: String(form.get('description') ?? ''), params },
+      input: { organizationId, name, slug, kind: spec!.enumName as AttackKind, description: String(form.get('description') ?? ''), params },
     });
     created = res.createAttack;
   } catch (e) {
-    return { errors: apiErrorToForm(e, fields, {}), values };
+    return { errors: apiErrorToForm(e, fields, aliases), values };
   }
   redirect(`/attacks?created=${encodeURIComponent(created.id)}${densityNote ? `&density=${encodeURIComponent(densityNote)}` : ''}`);
 }

@@ -2,28 +2,35 @@
 
 import { useActionState, useState } from 'react';
 import { createAttackAction } from './actions';
-import { ATTACK_KINDS } from '@/lib/attack-kinds';
 import { Field, invalid } from '@/components/field';
+import { ParamFields } from '@/components/param-fields';
+import type { ContractParam } from '@/lib/contract-params';
+import { useFieldErrors } from '@/lib/use-field-errors';
 import { LiveDensity } from '@/components/live-density';
 import { DensityPlot } from '@/components/density-plot';
 import type { FormState } from '@/lib/form-errors';
 import { submitWithoutReset } from '@/lib/use-form-action';
 
 export interface DensityOption { slug: string; label: string; expression: string; samples: number[] | null }
+/** An attack kind of the trial contract (GraphQL trialContract.attacks). */
+export interface AttackKindOption { kind: string; enumName: string; description: string; parameters: ContractParam[] }
 
 const str = (v: string | string[] | undefined, d = '') => (Array.isArray(v) ? v[0] : v) ?? d;
 
-export function AttackForm({ densities, organizationId }: { densities: DensityOption[]; organizationId: string }) {
+export function AttackForm({ densities, kinds, densityKinds, organizationId }: {
+  densities: DensityOption[]; kinds: AttackKindOption[]; densityKinds: string[]; organizationId: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(createAttackAction, { errors: {}, values: {} });
   const v = state.values;
-  const e = state.errors;
+  const { errors: e, onChange } = useFieldErrors(state.errors, { densityExpression: ['density'], densityChoice: ['density'] });
   const [kind, setKind] = useState(str(v.kind, 'interpolation'));
   const [choice, setChoice] = useState(str(v.densityChoice, (densities.find((d) => d.slug === 'one-point-five-minus-x') ?? densities[0])?.slug ?? 'custom'));
   const [expr, setExpr] = useState(str(v.densityExpression, ''));
-  const spec = ATTACK_KINDS.find((k) => k.value === kind) ?? ATTACK_KINDS[0];
+  const spec = kinds.find((k) => k.kind === kind) ?? kinds[0];
+  const usesDensity = densityKinds.includes(spec.kind);
   const chosen = densities.find((d) => d.slug === choice);
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className="stack" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} onChange={onChange} className="stack" noValidate>
       {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
       <input type="hidden" name="organizationId" value={organizationId} />
       <Field id="name" label="Name" error={e.name}>
@@ -32,28 +39,18 @@ export function AttackForm({ densities, organizationId }: { densities: DensityOp
       <Field id="slug" label="Slug" hint="Lower-case letters, digits and dashes. Saving an existing slug of yours makes its next version." error={e.slug}>
         <input id="slug" name="slug" type="text" required defaultValue={str(v.slug)} {...invalid('slug', e.slug, true)} />
       </Field>
-      <Field id="kind" label="Kind" hint={spec.summary} error={e.kind}>
+      <Field id="kind" label="Kind" hint={spec.description} error={e.kind}>
         <select id="kind" name="kind" value={kind} onChange={(ev) => setKind(ev.target.value)} {...invalid('kind', e.kind, true)}>
-          {ATTACK_KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.kind}</option>)}
         </select>
       </Field>
       <fieldset>
-        <legend>Parameters of {spec.label}</legend>
-        <div style={{ display: 'grid', gap: 12 }}>
-          {spec.fields.map((f) => (
-            <Field key={`${kind}-${f.name}`} id={f.name} label={f.label} hint={f.hint} error={e[f.name]}>
-              {f.options ? (
-                <select id={f.name} name={f.name} defaultValue={str(v[f.name], f.default)} {...invalid(f.name, e[f.name], true)}>
-                  {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
-                </select>
-              ) : (
-                <input id={f.name} name={f.name} type="number" step={f.step ?? 'any'} defaultValue={str(v[f.name], f.default)} {...invalid(f.name, e[f.name], true)} />
-              )}
-            </Field>
-          ))}
-        </div>
+        <legend>Parameters of {spec.kind}</legend>
+        {spec.parameters.length === 0 ? <p className="hint">This kind takes no parameters.</p> : null}
+        <p className="hint" style={{ marginTop: 0 }}>Leave a field empty for its default.</p>
+        <ParamFields key={kind} params={spec.parameters} prefix="param:" values={v} errors={e} />
       </fieldset>
-      {spec.usesDensity ? (
+      {usesDensity ? (
         <fieldset>
           <legend>Density of the poisons along the path</legend>
           <p className="hint" style={{ marginTop: 0 }}>

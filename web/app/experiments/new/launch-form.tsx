@@ -1,19 +1,25 @@
 'use client';
 
-import { useActionState, useMemo, useState } from 'react';
-import { launchExperimentAction } from './actions';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { launchExperimentAction, previewExperimentAction, type PreviewState } from './actions';
 import { Field, invalid } from '@/components/field';
+import { ParamFields } from '@/components/param-fields';
 import type { FormState } from '@/lib/form-errors';
+import { plural, type ContractParam } from '@/lib/contract-params';
+import { useFieldErrors } from '@/lib/use-field-errors';
 import { submitWithoutReset } from '@/lib/use-form-action';
 
 export interface Option { value: string; label: string }
-export interface LaunchOptions { defaultAttack?: string; datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[]; maxTrials: number }
+export interface LaunchOptions {
+  defaultAttack?: string; datasets: Option[]; algorithms: Option[]; densities: Option[]; attacks: Option[]; defenses: Option[];
+  /** Training overrides of the trial contract (GraphQL trialContract.overrides). */
+  overrides: ContractParam[];
+}
 
 const arr = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 const str = (v: string | string[] | undefined, d = '') => (Array.isArray(v) ? v[0] : v) ?? d;
 /** The preferred option when present, else the first one (empty string when there is none). */
 const preferred = (opts: Option[], value: string | undefined) => (opts.find((o) => o.value === value) ?? opts[0])?.value ?? '';
-const count = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;
 
 function Choices({ name, legend, options, chosen, onChange, error, hint }: {
   name: string; legend: string; options: Option[]; chosen: string[]; onChange: (v: string[]) => void; error?: string; hint?: string;
@@ -37,11 +43,17 @@ function Choices({ name, legend, options, chosen, onChange, error, hint }: {
   );
 }
 
-/** Matrix builder: shows how many trials the matrix expands into before it is submitted. */
+/**
+ * Matrix builder: shows how many trials the matrix expands into before it is submitted, as the API counts them
+ * (previewExperiment runs the same validation and expansion as createExperiment).
+ */
 export function LaunchForm({ options, organizationId }: { options: LaunchOptions; organizationId: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: {} });
   const v = state.values;
-  const e = state.errors;
+  const { errors: e, onChange } = useFieldErrors(state.errors);
+  const form = useRef<HTMLFormElement>(null);
+  const [edits, setEdits] = useState(0);
+  const [preview, setPreview] = useState<PreviewState | null>(null);
   const [datasets, setDatasets] = useState<string[]>(arr(v.datasets) ?? [preferred(options.datasets, 'moons')].filter(Boolean));
   const [algorithms, setAlgorithms] = useState<string[]>(arr(v.algorithms) ?? options.algorithms.slice(0, 1).map((o) => o.value));
   const [densities, setDensities] = useState<string[]>(arr(v.densities) ?? []);
@@ -50,13 +62,21 @@ export function LaunchForm({ options, organizationId }: { options: LaunchOptions
   const [labels, setLabels] = useState(str(v.labels, '10'));
   const [rates, setRates] = useState(str(v.rates, '5'));
   const [perCell, setPerCell] = useState(str(v.trialsPerCell, '2'));
-  const total = useMemo(
-    () => datasets.length * count(labels) * algorithms.length * count(rates) * Math.max(1, densities.length) * attacks.length * Math.max(1, defenses.length) * (Number(perCell) || 0),
-    [datasets, labels, algorithms, rates, densities, attacks, defenses, perCell],
-  );
-  const over = total > options.maxTrials;
+  // Ask the API for the count a moment after the last edit; a stale answer is dropped.
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      if (!form.current) return;
+      void previewExperimentAction(new FormData(form.current)).then((p) => { if (live) setPreview(p); }, () => { if (live) setPreview(null); });
+    }, 350);
+    return () => { live = false; clearTimeout(t); };
+  }, [edits, datasets, algorithms, densities, attacks, defenses]);
+  const total = preview?.trialCount;
+  const over = total !== undefined && preview?.maxTrials !== undefined && total > preview.maxTrials;
+  const refused = preview ? Object.entries(preview.errors) : [];
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className="stack" style={{ maxWidth: 820 }}>
+    <form ref={form} action={action} onSubmit={submitWithoutReset(action)} onChange={(ev) => { onChange(ev); setEdits((n) => n + 1); }}
+      className="stack" style={{ maxWidth: 820 }}>
       {e._form ? <div className="alert error" role="alert" data-testid="form-error">{e._form}</div> : null}
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="row">
@@ -89,11 +109,24 @@ export function LaunchForm({ options, organizationId }: { options: LaunchOptions
           <input id="seedBase" name="seedBase" type="number" defaultValue={str(v.seedBase)} style={{ width: 120 }} {...invalid('seedBase', e.seedBase, true)} />
         </Field>
       </div>
-      <p className={over ? 'alert error' : 'alert info'} aria-live="polite" data-testid="trial-count">
-        This matrix expands into <strong>{total.toLocaleString('en')}</strong> trial{total === 1 ? '' : 's'}
-        {over ? ` — over the cap of ${options.maxTrials.toLocaleString('en')}; the API will refuse it.` : '.'}
-      </p>
-      <div><button type="submit" disabled={pending || over || total === 0}>{pending ? 'Launching…' : `Launch ${total} trials`}</button></div>
+      <fieldset>
+        <legend>Training overrides</legend>
+        <p className="hint" style={{ marginTop: 0 }}>On top of the preset&apos;s schedule; leave a field empty to keep the preset&apos;s value.</p>
+        <ParamFields params={options.overrides.filter((p) => p.type !== 'object')} prefix="override:" values={v} errors={e} />
+        <details>
+          <summary>Model, algorithm, augmentation and toy data (JSON)</summary>
+          <ParamFields params={options.overrides.filter((p) => p.type === 'object')} prefix="override:" values={v} errors={e} />
+        </details>
+      </fieldset>
+      <div className={over || refused.length ? 'alert error' : 'alert info'} aria-live="polite" data-testid="trial-count">
+        {total !== undefined ? (
+          <>This matrix expands into <strong>{plural(total, 'trial')}</strong>
+            {over ? ` — over the cap of ${plural(preview!.maxTrials!, 'trial')}; the API will refuse it.` : '.'}</>
+        ) : refused.length ? (
+          <>The API would refuse this matrix:<ul>{refused.map(([k, m]) => <li key={k}>{k === '_form' ? m : `${k.replace(/^override:/, 'override ')}: ${m}`}</li>)}</ul></>
+        ) : 'Counting trials…'}
+      </div>
+      <div><button type="submit" disabled={pending || over || total === 0}>{pending ? 'Launching…' : total !== undefined ? `Launch ${plural(total, 'trial')}` : 'Launch'}</button></div>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { gql } from '@/lib/graphql';
-import { LaunchOptionsQuery } from '@/lib/queries';
+import { LaunchOptionsQuery, TrialContractQuery } from '@/lib/queries';
 import { getViewer } from '@/lib/session';
 import { ApiFailure } from '@/components/states';
 import { LaunchForm } from './launch-form';
@@ -12,8 +12,9 @@ export const dynamic = 'force-dynamic';
 export default async function NewExperimentPage() {
   const viewer = await getViewer();
   let data;
+  let contract;
   try {
-    data = await gql(LaunchOptionsQuery);
+    [data, contract] = await Promise.all([gql(LaunchOptionsQuery), gql(TrialContractQuery)]);
   } catch (e) {
     return <><h1>Launch an experiment</h1><ApiFailure error={e} /></>;
   }
@@ -23,7 +24,7 @@ export default async function NewExperimentPage() {
     densities: data.densities.map((d) => ({ value: d.slug, label: d.label })),
     attacks: data.attacks.edges.map(({ node: a }) => ({ value: a.id, label: `${a.name} v${a.version}` })),
     defenses: data.defenses.edges.map(({ node: d }) => ({ value: d.id, label: `${d.name} v${d.version}` })),
-    maxTrials: Number(process.env.FROGPOND_MAX_TRIALS ?? 10000),
+    overrides: contract.trialContract.overrides,
     defaultAttack: data.attacks.edges.find(({ node }) => node.slug === 'interpolation')?.node.id,
   };
   return (

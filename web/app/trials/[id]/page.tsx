@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -62,7 +63,10 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
             </p>
             <dl className="kv">
               <dt>Clean accuracy</dt><dd>{pct(r.cleanAccuracy, 1)}</dd>
-              <dt>Poisons</dt><dd>{r.poisonCount}</dd>
+              <dt>Poisons</dt><dd>{r.poisonCount}{r.poisonShareAtTarget != null ? ` (${pct(r.poisonShareAtTarget, 0)} predicted as y* at the end)` : ''}</dd>
+              {Object.entries((r.attackMetrics ?? {}) as Record<string, number>).map(([k, val]) => (
+                <Fragment key={k}><dt>{k}</dt><dd className="mono">{Number.isInteger(val) ? val : val.toPrecision(4)}</dd></Fragment>
+              ))}
               <dt>Source / target index</dt><dd className="mono">{t.sourceIndex ?? '–'} / {t.targetIndex ?? '–'}</dd>
               <dt>Seed</dt><dd className="mono">{t.seed}</dd>
               <dt>Backend</dt><dd className="mono">{r.backend}</dd>
@@ -120,8 +124,21 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         </>
       ) : null}
 
-      <h2>Configuration</h2>
-      <pre className="config" data-testid="config">{JSON.stringify(t.config, null, 2)}</pre>
+      <h2>Provenance</h2>
+      <section data-testid="provenance">
+        <p className="small muted">Recorded by compute and the worker that ran the trial. The command below runs the same config with the same seed.</p>
+        {t.command ? <pre className="config" data-testid="command">{t.command}</pre> : null}
+        <dl className="kv">
+          <dt>Config hash</dt><dd className="mono small">{r?.configHash ?? t.configHash ?? '–'}</dd>
+          <dt>Seed</dt><dd className="mono">{t.seed}</dd>
+          <dt>Code version</dt><dd className="mono small">{r?.codeVersion ?? '–'}</dd>
+          <dt>Dataset sha256</dt><dd className="mono small" style={{ overflowWrap: 'anywhere' }}>{r?.datasetSha256 ?? '–'}</dd>
+          <dt>Backend</dt><dd className="mono">{r?.backend ?? t.backend ?? '–'}</dd>
+          <dt>Worker</dt><dd className="mono small">{r?.worker ?? t.worker ?? '–'}</dd>
+        </dl>
+        <h3>Resolved configuration</h3>
+        <pre className="config" data-testid="config">{JSON.stringify(r?.config ?? t.config, null, 2)}</pre>
+      </section>
     </>
   );
 }
