@@ -178,13 +178,13 @@ describe('catalogue, densities, attack and defense definitions (HTTP, real Postg
     assert.equal(new Set(all.map((n) => `${n.slug}@${n.version}`)).size, all.length);
     assert.deepEqual(codes(await gql(server, `{ attacks(first: 101) { edges { cursor } } }`)), ['BAD_USER_INPUT']);
     const d = await gql(server, `{ defenses(first: 10, kind: TRAINING_DYNAMICS_INFLUENCE) { edges { node { slug params } } } }`);
-    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: { neighbours: 5, snapshots: 20, dropFraction: 0.01 } }]);
+    assert.deepEqual(d.data.defenses.edges.map((e: any) => e.node), [{ slug: 'training-dynamics', params: { mode: 'remove', neighbours: 5, rule: 'median-ratio', ratio: 0.1, fraction: 0.2 } }]);
   });
 
   it('creates a defense with validated params', async () => {
     const m = `mutation($i: CreateDefenseInput!) { createDefense(input: $i) { slug kind params } }`;
     const ok = await gql(server, m, { i: { organizationId, slug: 'knn5', kind: 'DEEP_KNN', name: 'kNN', params: { k: 5 } } }, token);
-    assert.deepEqual(ok.data.createDefense, { slug: 'knn5', kind: 'DEEP_KNN', params: { k: 5, space: 'features', minAgreement: 0.5 } });
+    assert.deepEqual(ok.data.createDefense, { slug: 'knn5', kind: 'DEEP_KNN', params: { k: 5 } });
     assert.deepEqual(codes(await gql(server, m, { i: { organizationId, slug: 'knn0', kind: 'DEEP_KNN', name: 'kNN', params: { k: 0 } } }, token)), ['BAD_USER_INPUT']);
   });
 });

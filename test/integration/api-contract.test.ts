@@ -245,7 +245,9 @@ describe('the trial contract migration', () => {
       const kinds = async () => (await ds.query(`SELECT kind::text FROM defense_definition WHERE slug = 'training-dynamics'`))[0].kind;
       assert.equal(await kinds(), 'training-dynamics-influence');
       await ds.query(`INSERT INTO attack_definition (slug, version, kind, name, description, params) VALUES ('control', 1, 'none', 'control', '', '{}')`);
-      await ds.undoLastMigration({ transaction: 'each' });
+      // Every later migration, then the trial contract itself.
+      const contractApplied = async () => (await ds.query(`SELECT 1 FROM migrations WHERE name = 'TrialContract1764573312871'`)).length > 0;
+      while (await contractApplied()) await ds.undoLastMigration({ transaction: 'each' });
       assert.equal(await kinds(), 'training-dynamics');
       assert.deepEqual(await ds.query(`SELECT slug FROM attack_definition WHERE kind::text = 'none'`), []);
       await ds.runMigrations({ transaction: 'each' });

@@ -95,13 +95,20 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.deepEqual(await counts(), before);
   });
 
-  it('refuses a defense the compute engine cannot run yet, writing nothing', async () => {
+  it('schedules the training defenses and refuses a defense the compute engine cannot run, writing nothing', async () => {
+    const defenses = await server.ds.query(`SELECT id FROM defense_definition WHERE slug IN ('training-dynamics', 'deep-knn') ORDER BY slug`);
+    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], defenses: defenses.map((d: any) => d.id), trialsPerCell: 1 };
+    const ok = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'td', matrix } }, a.token);
+    assert.equal(ok.errors, undefined, JSON.stringify(ok.errors));
+    assert.equal(ok.data.createExperiment.trialCount, 2);
+
     const before = await counts();
-    const [td] = await server.ds.query(`SELECT id FROM defense_definition WHERE slug = 'training-dynamics'`);
-    const matrix = { datasets: ['moons'], labels: [10], algorithms: ['fixmatch'], rates: [0.01], attacks: [interpolation], defenses: [td.id], trialsPerCell: 1 };
-    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'td', matrix } }, a.token);
+    const ext = await gql(server, `mutation($i: CreateDefenseInput!) { createDefense(input: $i) { id } }`,
+      { i: { organizationId: a.organizationId, slug: 'ext', kind: 'EXTERNAL_SCORES', name: 'External scores', params: {} } }, a.token);
+    assert.equal(ext.errors, undefined, JSON.stringify(ext.errors));
+    const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'ext', matrix: { ...matrix, defenses: [ext.data.createDefense.id] } } }, a.token);
     assert.deepEqual(codes(r), ['BAD_USER_INPUT']);
-    assert.match(r.errors?.[0].message ?? '', /training-dynamics.*cannot run yet/);
+    assert.match(r.errors?.[0].message ?? '', /external-scores.*cannot run yet/);
     assert.deepEqual(await counts(), before);
   });
 

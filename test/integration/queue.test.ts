@@ -146,6 +146,36 @@ describe('queue and workers', { timeout: 240_000 }, () => {
     assert.ok(a.lines.some((l) => /ready/.test(l)) && b.lines.some((l) => /ready/.test(l)));
   });
 
+  it('runs a toy trial with each defense through the API and records its measurement', async () => {
+    const [attack] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' ORDER BY version LIMIT 1`);
+    const defenses: { id: string; slug: string }[] = await server.ds.query(
+      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics-influence', 'deep-knn') ORDER BY slug`);
+    const { experiment } = await server.services.experiments.createExperiment(actor, {
+      organizationId: org, name: 'defended', preset: 'toy', seedBase: 3,
+      matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], attacks: [attack.id], defenses: defenses.map((d) => d.id), trialsPerCell: 1 },
+    });
+    const w = worker('wd');
+    await until('3 finished defended trials', async () => {
+      const c = await statusCounts(server.ds, experiment.id);
+      return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 3;
+    }, 180_000, 500);
+    const trials = await trialsOf(server.ds, experiment.id);
+    assert.deepEqual(trials.filter((t) => t.status !== 'SUCCEEDED').map((t) => `${t.ordinal}: ${t.status} ${t.error}`), []);
+    const rows: { defense_kind: string; detection: any; kinds: string[] }[] = await server.ds.query(`
+      SELECT t.defense_kind, r.detection, array(SELECT a.kind FROM artifact a WHERE a.trial_id = t.id ORDER BY a.kind) AS kinds
+      FROM trial t JOIN trial_result r ON r.trial_id = t.id WHERE t.experiment_id = $1 ORDER BY t.defense_kind`, [experiment.id]);
+    assert.deepEqual(rows.map((r) => r.defense_kind), ['deep-knn', 'pixel-clustering', 'training-dynamics-influence']);
+    for (const r of rows) {
+      const d = r.detection;
+      assert.equal(d.kind, r.defense_kind);
+      assert.ok(d.poisons > 0 && d.removed === d.removedPoisons + d.cleanRemoved, JSON.stringify({ ...d, scores: undefined }));
+      assert.ok(typeof d.rocAuc === 'number' && typeof d.tprAt5Fpr === 'number' && typeof d.undefended?.success === 'boolean');
+      assert.equal(d.scores.length, d.poisons + d.clean);
+      assert.ok(r.kinds.includes('defense-scores'), r.kinds.join(','));
+    }
+    await w.kill();
+  });
+
   it('re-runs a trial whose worker was SIGKILLed mid-trial, and records it exactly once', async () => {
     const id = await createToyExperiment(server, actor, org, 2, 'sigkill');
     const victim = worker('victim');

@@ -58,6 +58,11 @@ describe('authorization matrix: every mutation x every unauthorised caller', () 
     const [t] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1 ORDER BY ordinal LIMIT 1`, [fx.expPUBLIC]);
     fx.trialA = t.id;
     await server.ds.query(`UPDATE trial SET status = 'FAILED', error = 'x', finished_at = now() WHERE id = $1`, [t.id]);
+    // A scored, unpublished defense submission of A on the shipped benchmark.
+    const [sub] = await server.ds.query(
+      `INSERT INTO defense_submission (benchmark_id, organization_id, kind, label, status, detection, removed_poisons, removed_clean, replicates)
+       SELECT id, $1, 'score-file', 'own defense', 'SCORED', '{}', 0, 0, 1 FROM benchmark ORDER BY created_at LIMIT 1 RETURNING id`, [fx.orgA]);
+    fx.submissionA = sub.id;
   });
   after(async () => { tally.print(); await server?.stop(); await server?.dropDatabase(); });
 
@@ -77,6 +82,11 @@ describe('authorization matrix: every mutation x every unauthorised caller', () 
     ['setMemberRole', `mutation($m: ID!) { setMemberRole(memberId: $m, role: admin) { id } }`, { m: fx.memberA }],
     ['updateAttack', `mutation($i: UpdateAttackInput!) { updateAttack(input: $i) { id } }`, { i: { id: fx.attackA, name: 'defaced' } }],
     ['updateDefense', `mutation($i: UpdateDefenseInput!) { updateDefense(input: $i) { id } }`, { i: { id: fx.defenseA, name: 'defaced' } }],
+    ['publishDefenseSubmission', `mutation($id: ID!) { publishDefenseSubmission(id: $id) { id } }`, { id: fx.submissionA }],
+    // A submission belongs to the caller's own organization (there is no organization argument): other organizations'
+    // callers aim at a benchmark that does not exist, so the case checks the refusal writes nothing and leaks nothing.
+    ['submitDefenseScores', `mutation($i: SubmitDefenseScoresInput!) { submitDefenseScores(input: $i) { id } }`,
+      { i: { benchmark: 'no-such-benchmark', label: 'intruder', fileName: 'scores.json', contentBase64: Buffer.from('{}').toString('base64') } }],
   ];
   const SELF_SERVICE: [string, string][] = [
     ['createSession', `mutation { createSession { token expiresAt } }`],

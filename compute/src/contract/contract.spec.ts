@@ -83,7 +83,7 @@ test('the JSON description lists every kind with typed, bounded, described param
   for (const k of [...d.attacks, ...d.defenses]) {
     for (const p of k.parameters) {
       assert.ok(p.description.length > 5, `${k.kind}.${p.name} has a description`);
-      assert.ok(p.default !== undefined || p.defaultByPreset, `${k.kind}.${p.name} has a default`);
+      assert.ok(p.default !== undefined || p.defaultByPreset || p.defaultRule, `${k.kind}.${p.name} has a default`);
       if (p.type === 'number' || p.type === 'integer') assert.ok(p.min !== undefined && p.max !== undefined, `${k.kind}.${p.name} is bounded`);
       if (p.type === 'enum') assert.ok(p.values!.length >= 1);
     }

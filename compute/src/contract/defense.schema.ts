@@ -13,20 +13,25 @@ export const pixelClusteringParams = z.strictObject({
 });
 
 /**
- * Training-dynamics influence (Carlini 2021, Sec. 6): train on the poisoned set, record each unlabeled example's
- * predictions over training, and flag examples whose prediction changes just before their neighbours' do.
+ * Training-dynamics influence (Carlini 2021, Sec. 6): train on the poisoned set, record every unlabeled example's
+ * prediction vector at each evaluation, score each example by the mean Influence over its closest neighbours (low =
+ * suspicious: a poison's change is repeated by its neighbours one evaluation later) and flag the low scores.
  */
 export const trainingDynamicsInfluenceParams = z.strictObject({
-  neighbours: int(1, 100, 5, 'nearest neighbours (pixel space) whose prediction changes are compared'),
-  snapshots: int(2, 200, 20, 'evaluation points at which predictions on the unlabeled set are recorded'),
-  dropFraction: num(0, 0.5, 0.01, 'fraction of the unlabeled set with the highest influence score that is removed'),
+  mode: choice(['remove', 'detect'], 'remove', 'remove: drop the flagged examples and retrain from scratch; detect: score and flag only'),
+  neighbours: int(1, 100, 5, 'closest examples (smallest Influence) averaged into a score: the paper\'s close_5'),
+  rule: choice(['median-ratio', 'lowest-fraction'], 'median-ratio', 'flag scores below ratio x the median, or the lowest fraction'),
+  ratio: num(0, 1, 0.1, 'median-ratio: flag examples whose score is below this multiple of the median score', { exclusiveMin: true }),
+  fraction: num(0, 1, 0.2, 'lowest-fraction: share of the unlabeled set flagged'),
 });
 
-/** Deep k-NN (Peri 2020): remove examples whose (pseudo-)label disagrees with the plurality of their feature-space neighbours. */
+/**
+ * Deep k-NN (Peri 2020): in the victim's penultimate feature space, remove examples whose (pseudo-)label is outvoted
+ * by the plurality of their k nearest neighbours. Unlabeled SSL examples carry the victim's pseudo-labels.
+ */
 export const deepKnnParams = z.strictObject({
-  k: int(1, 500, 10, 'neighbours in feature space'),
-  space: choice(['features', 'pixel'], 'features', 'where neighbours are found: penultimate features of a clean model, or pixels'),
-  minAgreement: num(0, 1, 0.5, 'an example is kept when at least this fraction of its neighbours share its label'),
+  k: z.number().int().min(1).max(10000).optional().describe('neighbours in feature space').meta({ defaultRule: '2 x expectedPoisons (the reference setting)' }),
+  expectedPoisons: z.number().int().min(1).max(100000).optional().describe('poisons the defender expects').meta({ defaultRule: 'the attack\'s poison budget' }),
 });
 
 /**

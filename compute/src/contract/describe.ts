@@ -17,6 +17,8 @@ export interface ParameterDescription {
   default?: unknown;
   /** Default that depends on the preset (when `default` is absent). */
   defaultByPreset?: Partial<Record<Preset, number>>;
+  /** Default computed from the rest of the trial, in words (when `default` is absent). */
+  defaultRule?: string;
   /** Accepted values of an enum. */
   values?: string[];
   /** Sub-parameters of an object (e.g. overrides.augment). */
@@ -44,6 +46,7 @@ type JsonSchema = {
   type?: string | string[]; description?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number;
   default?: unknown; enum?: unknown[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[];
   defaultByPreset?: Partial<Record<Preset, number>>;
+  defaultRule?: string;
 };
 
 function describeProperty(name: string, s: JsonSchema): ParameterDescription {
@@ -56,6 +59,7 @@ function describeProperty(name: string, s: JsonSchema): ParameterDescription {
   if (s.exclusiveMaximum !== undefined) { out.max = s.exclusiveMaximum; out.exclusiveMax = true; }
   if (s.default !== undefined) out.default = s.default;
   if (s.defaultByPreset) out.defaultByPreset = s.defaultByPreset;
+  if (s.defaultRule) out.defaultRule = s.defaultRule;
   if (s.properties) out.fields = describeObject(s);
   return out;
 }

@@ -104,8 +104,10 @@ function semanticIssues(c: ResolvedTrialConfig): ContractIssue[] {
   if (!DENSITY_ATTACK_KINDS.includes(c.attack.kind) && c.density !== '1') {
     issues.push({ path: 'density', message: `a density applies to interpolation attacks only, not ${c.attack.kind}; leave it out` });
   }
-  if (FEATURE_COLLISION_KINDS.includes(c.attack.kind) && c.defense.kind !== 'none') {
-    issues.push({ path: 'defense.kind', message: `defenses filter the unlabeled set of semi-supervised training; ${c.attack.kind} trials have none, so use defense none` });
+  // Poison Frogs has no unlabeled set: only deep k-NN applies, over the fine-tuning set's features in transfer learning.
+  if (FEATURE_COLLISION_KINDS.includes(c.attack.kind) && c.defense.kind !== 'none'
+    && !(c.defense.kind === 'deep-knn' && (c.attack.params as { setting?: string }).setting === 'transfer')) {
+    issues.push({ path: 'defense.kind', message: `${c.attack.kind} trials take defense none, or deep-knn in the transfer setting; ${c.defense.kind} filters the unlabeled set of semi-supervised training` });
   }
   try {
     validateDensity(c.density);

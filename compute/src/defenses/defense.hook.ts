@@ -29,9 +29,15 @@ const registry = new Map<string, Defense>([
   ['external-scores', listedRemovalDefense],
 ]);
 
+/**
+ * Defenses that inspect a model trained on the poisoned data (its training dynamics or its features) and then retrain
+ * without what they flag. The trial runs them around training instead of through the pre-training hook.
+ */
+export const TRAINING_DEFENSE_KINDS = ['training-dynamics-influence', 'deep-knn'] as const;
+
 /** Kinds with an implementation (the server refuses experiments whose defenses the workers could not run). */
 export function implementedDefenseKinds(): string[] {
-  return [...registry.keys()];
+  return [...registry.keys(), ...TRAINING_DEFENSE_KINDS];
 }
 
 /** Registers (or replaces) a defense implementation under its kind. */

@@ -24,9 +24,19 @@ function sortedSides(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | nu
   return { all, pos: Float64Array.from(posList).sort() };
 }
 
-/** ROC AUC = P(score of a random poison > score of a random clean example) + 0.5 P(tie). Null without both classes. */
-export function rocAuc(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | number>): number | null {
-  return aucOf(sortedSides(scores, isPoison));
+/** A 0/1 mask of the poisons among `n` examples. */
+function poisonMask(n: number, poisonIndices: readonly number[]): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const i of poisonIndices) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * ROC AUC of suspicion scores (higher = more suspicious) against the poisons' indices: P(score of a random poison >
+ * score of a random clean example) + 0.5 P(tie), i.e. Mann-Whitney U with mid-ranks. Null without both classes.
+ */
+export function rocAuc(scores: ArrayLike<number>, poisonIndices: readonly number[]): number | null {
+  return aucOf(sortedSides(scores, poisonMask(scores.length, poisonIndices)));
 }
 
 function aucOf({ all, pos }: { all: Float64Array; pos: Float64Array }): number | null {
@@ -41,10 +51,10 @@ function aucOf({ all, pos }: { all: Float64Array; pos: Float64Array }): number |
 
 /**
  * Largest true-positive rate of a threshold on the scores whose false-positive rate is at most `maxFpr`
- * (flagging every example scored at or above it). Null without both classes.
+ * (flagging every example scored at or above it; a tie group is flagged whole). Null without both classes.
  */
-export function tprAtFpr(scores: ArrayLike<number>, isPoison: ArrayLike<boolean | number>, maxFpr: number): number | null {
-  return tprOf(sortedSides(scores, isPoison), maxFpr);
+export function tprAtFpr(scores: ArrayLike<number>, poisonIndices: readonly number[], maxFpr: number): number | null {
+  return tprOf(sortedSides(scores, poisonMask(scores.length, poisonIndices)), maxFpr);
 }
 
 function tprOf({ all, pos }: { all: Float64Array; pos: Float64Array }, maxFpr: number): number | null {
@@ -83,8 +93,7 @@ export interface DetectionSummary {
 
 /** Every detection metric a scored submission reports for one replicate. */
 export function detectionSummary(scores: ArrayLike<number>, poisonIndices: readonly number[], removed: readonly number[]): DetectionSummary {
-  const isPoison = new Uint8Array(scores.length);
-  for (const i of poisonIndices) isPoison[i] = 1;
+  const isPoison = poisonMask(scores.length, poisonIndices);
   let removedPoisons = 0;
   for (const i of removed) if (isPoison[i]) removedPoisons++;
   const sides = sortedSides(scores, isPoison);

@@ -7,7 +7,9 @@ import { TrialData, TrialEngine, TrialModel } from './engine.types';
 import { pretrainedExtractor } from './extractor-cache';
 import { imageShapeOf, imageStripPng } from './png';
 import { accuracy, argmaxRow, checkAbort, exampleAt, exampleSize, indicesOfClass, nearestRow, pngArtifact, predictBatched, splitSha256 } from './trial-helpers';
-import { TrialArtifact, TrialOptions, TrialOutcome } from './trial.types';
+import { DefenseReport, TrialArtifact, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
+import { deepKnn, deepKnnOptions } from '../defenses';
+import { histogramArtifact, measureDefense } from './defended-training';
 
 function features(model: TrialModel, x: Float32Array, n: number, shape: number[], batch = 256): Float32Array {
   const d = exampleSize(shape);
@@ -92,19 +94,54 @@ export async function runFeatureCollisionTrial(cfg: ResolvedTrialConfig, options
   let cleanAccuracy: number;
   let poisonShare = 0;
   const attackMetrics: Record<string, number> = {};
+  const defenseKind = cfg.defense?.kind ?? 'none';
+  let defense: DefenseReport = { kind: defenseKind, removed: 0, removedPoisons: 0, truePositiveRate: null, falsePositiveRate: null };
+  const defenseArtifacts: TrialArtifact[] = [];
+  let defenseMs = 0;
+  if (defenseKind !== 'none' && (defenseKind !== 'deep-knn' || setting !== 'transfer')) {
+    throw new TrialConfigError(`defense '${defenseKind}' does not apply to the Poison Frogs ${setting} trial (deep-knn runs in the transfer setting)`);
+  }
   if (setting === 'transfer') {
     const ftF = features(extractor, ftX, nFt, data.shape);
-    const head = trainLinearHead(ftF, ftY, nFt, k, { signal });
     const tF = features(extractor, target, 1, data.shape);
-    targetProbs = head.predict(tF, 1);
     const testF = features(extractor, data.test.x, data.test.n, data.shape);
-    const p = head.predict(testF, data.test.n);
-    let ok = 0;
-    for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
-    cleanAccuracy = ok / data.test.n;
-    const pp = head.predict(ftF.slice(ft.length * (ftF.length / nFt)), crafted.length);
-    for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShare++;
-    head.dispose();
+    const fit = (keep: number[] | null) => {
+      const rows = keep ?? Array.from({ length: nFt }, (_, i) => i);
+      const dim = ftF.length / nFt;
+      const x = new Float32Array(rows.length * dim);
+      rows.forEach((r, j) => x.set(ftF.subarray(r * dim, (r + 1) * dim), j * dim));
+      const head = trainLinearHead(x, Int32Array.from(rows, (r) => ftY[r]), rows.length, k, { signal });
+      try {
+        const tp = head.predict(tF, 1);
+        const p = head.predict(testF, data.test.n);
+        let ok = 0;
+        for (let i = 0; i < data.test.n; i++) if (argmaxRow(p, i, k) === data.test.y[i]) ok++;
+        const pp = head.predict(ftF.slice(ft.length * dim), crafted.length);
+        let share = 0;
+        for (let i = 0; i < crafted.length; i++) if (argmaxRow(pp, i, k) === targetLabel) share++;
+        return { targetProbs: tp, cleanAccuracy: ok / data.test.n, poisonShare: share };
+      } finally {
+        head.dispose();
+      }
+    };
+    const undefended = fit(null);
+    ({ targetProbs, cleanAccuracy, poisonShare } = undefended);
+    if (defenseKind === 'deep-knn') {
+      // Deep k-NN in the extractor's feature space (the victim's penultimate layer) over the fine-tuning set.
+      const t = Date.now();
+      const poisonRows = crafted.map((_, j) => ft.length + j);
+      const judged = deepKnn(ftF, ftY, nFt, deepKnnOptions(cfg.defense?.params ?? {}, crafted.length));
+      const gone = new Set(judged.remove);
+      const defended = fit(Array.from({ length: nFt }, (_, i) => i).filter((i) => !gone.has(i)));
+      ({ targetProbs, cleanAccuracy, poisonShare } = defended);
+      defenseMs = Date.now() - t;
+      defense = measureDefense('deep-knn', judged.remove, judged.scores, poisonRows, nFt, {
+        success: argmaxRow(undefended.targetProbs, 0, k) === targetLabel, targetPrediction: argmaxRow(undefended.targetProbs, 0, k),
+        targetConfidence: undefended.targetProbs[argmaxRow(undefended.targetProbs, 0, k)], cleanAccuracy: undefended.cleanAccuracy,
+        poisonShareAtTarget: crafted.length ? undefended.poisonShare / crafted.length : 0,
+      });
+      defenseArtifacts.push(histogramArtifact(judged.scores, poisonRows, 'share of the k nearest with another label'));
+    }
     // Control: the same head trained without the poisons.
     const cleanHead = trainLinearHead(ftF.slice(0, ft.length * (ftF.length / nFt)), ftY.slice(0, ft.length), ft.length, k, { signal });
     attackMetrics.cleanHeadPredictsBase = argmaxRow(cleanHead.predict(tF, 1), 0, k) === targetLabel ? 1 : 0;
@@ -146,6 +183,7 @@ export async function runFeatureCollisionTrial(cfg: ResolvedTrialConfig, options
   const artifacts: TrialArtifact[] = [];
   const img = imageShapeOf(data.shape);
   if (img && crafted.length) {
+    artifacts.push(...defenseArtifacts);
     artifacts.push(pngArtifact('feature-collision', imageStripPng([exampleAt(data.test, baseIdx[0], d), crafted[0].poison, target], img)));
   }
   const tEval = Date.now();
@@ -158,9 +196,9 @@ export async function runFeatureCollisionTrial(cfg: ResolvedTrialConfig, options
     poisonCount: crafted.length,
     poisonShareAtTarget: crafted.length ? poisonShare / crafted.length : 0,
     propagation: { alphas: [], firstEpochAtTarget: [], epochs: [] },
-    defense: { kind: cfg.defense.kind, removed: 0, removedPoisons: 0, truePositiveRate: null, falsePositiveRate: null },
+    defense,
     attackMetrics,
-    timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs: 0, trainMs: tTrain - tCraft, evalMs: tEval - tTrain },
+    timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: defenseMs },
     backend, seed, configHash: trialConfigHash(cfg), config: cfg, provenance: { codeVersion: codeVersion(), datasetSha256: splitSha256(data) }, artifacts,
   };
 }

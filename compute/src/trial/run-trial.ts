@@ -2,20 +2,20 @@ import { craftInterpolationPath, craftLatentPath, craftZeroKnowledgePath, Crafte
 import { poisonCount } from '../attacks/interpolation.attack';
 import { findSourceByEvasion } from '../attacks/evasion-source';
 import { trainLatentCodec } from '../attacks/latent-codec';
-import { detectionRates, getDefense } from '../defenses';
 import { defaultEngine } from './engine';
 import { TrialData, TrialEngine, TrialModel } from './engine.types';
+import { runDefendedTraining } from './defended-training';
 import { runFeatureCollisionTrial } from './feature-collision.trial';
 import { imageShapeOf, imageStripPng, sampleEvenly } from './png';
 import { encodeNpy } from '../benchmark/npy';
 import { sha256Hex } from './config-hash';
 import { decisionRegionsArtifact, isPlanar } from './decision-regions';
 import {
-  accuracy, appendUnlabeled, argmaxRow, checkAbort, chooseTargetAndLabel, dropUnlabeled, exampleAt, exampleSize,
-  indicesOfClass, nearestRow, pick, pngArtifact, predictBatched, splitSha256,
+  appendUnlabeled, checkAbort, chooseTargetAndLabel, exampleAt, exampleSize, indicesOfClass, nearestRow, pick, pngArtifact,
+  splitSha256,
 } from './trial-helpers';
 import { codeVersion, FEATURE_COLLISION_KINDS, ResolvedTrialConfig, resolveTrialConfig, trialConfigHash } from '../contract';
-import { Propagation, TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
+import { TrialArtifact, TrialConfig, TrialConfigError, TrialOptions, TrialOutcome } from './trial.types';
 
 /**
  * Runs one poisoning trial end to end: split, choose target, label and source, craft poisons, defense hook, train, evaluate.
@@ -97,69 +97,22 @@ async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOpt
   checkAbort(signal);
 
   // Poisons go at the end of the unlabeled set (yTrue -1: no true class), the main path first.
-  let data: TrialData = crafted ? appendUnlabeled(clean, crafted.poisons, crafted.count, -1) : clean;
+  const data: TrialData = crafted ? appendUnlabeled(clean, crafted.poisons, crafted.count, -1) : clean;
   const poisonIdx = crafted ? Array.from({ length: crafted.count }, (_, i) => clean.unlabeled.n + i) : [];
 
-  // Defense hook (identity unless a defense is registered for the kind).
-  progress({ phase: 'defense', step: 0, total: 1 });
-  const defenseKind = cfg.defense.kind;
-  const defense = getDefense(defenseKind);
-  if (!defense) throw new TrialConfigError(`defense '${defenseKind}' is not available in this build`);
-  const decision = await defense({ shape: data.shape, unlabeled: data.unlabeled, params: cfg.defense.params, seed, signal });
-  const rates = detectionRates(decision.remove, poisonIdx, data.unlabeled.n);
-  const dropped = dropUnlabeled(data, decision.remove);
-  data = dropped.data;
-  const tDefense = Date.now();
-  checkAbort(signal);
-
-  // Train, watching the main path's poisons that survived the defense.
-  const alphas = crafted ? crafted.alphas : [];
-  const mainIdx = alphas.map((_, i) => dropped.map[poisonIdx[i]]);
-  const watched = mainIdx.filter((i) => i >= 0);
-  const firstEpoch: (number | null)[] = alphas.map(() => null);
-  const epochs: Propagation['epochs'] = [];
-  const model = await engine.train(cfg, data, {
-    seed,
-    signal,
-    onProgress: (p) => progress({ phase: 'train', step: p.step, total: p.total, metrics: p.metrics }),
-    observer: watched.length
-      ? {
-          indices: watched,
-          onEval: ({ step, epoch, probs }) => {
-            let j = 0;
-            let at = 0;
-            mainIdx.forEach((ui, i) => {
-              if (ui < 0) return;
-              if (argmaxRow(probs, j, k) === targetLabel) {
-                at++;
-                if (firstEpoch[i] === null) firstEpoch[i] = epoch;
-              }
-              j++;
-            });
-            // The path's last poison (alpha = 1) is pixel-identical to x*: its probability of y* is the target's
-            // own trajectory over training (what the trial page plots as p(y* | x*)).
-            const last = alphas.length - 1;
-            const targetProbability = alphas[last] === 1 && mainIdx[last] >= 0 ? probs[(watched.length - 1) * k + targetLabel] : undefined;
-            epochs.push({ epoch, step, shareAtTarget: at / watched.length, ...(targetProbability === undefined ? {} : { targetProbability }) });
-          },
-        }
-      : undefined,
-  });
+  // Defense (identity for 'none') and the training(s) it needs; the final model is the defended one.
+  const { final, defense, artifacts: defenseArtifacts, defenseMs, extraMs } = await runDefendedTraining({
+    cfg, engine, seed, signal, progress, target, targetLabel,
+    poisons: crafted ? { x: crafted.poisons, count: crafted.count, alphas: crafted.alphas } : null,
+  }, data, poisonIdx);
   const tTrain = Date.now();
 
   try {
     progress({ phase: 'evaluate', step: 0, total: 1 });
-    const probs = model.predict(target, 1);
-    const targetPrediction = argmaxRow(probs, 0, k);
-    const cleanAccuracy = accuracy(model, data.test, d, k);
-    let poisonShareAtTarget = 0;
-    if (crafted) {
-      const pp = predictBatched(model, crafted.poisons, crafted.count, d, k);
-      for (let i = 0; i < crafted.count; i++) if (argmaxRow(pp, i, k) === targetLabel) poisonShareAtTarget++;
-      poisonShareAtTarget /= crafted.count;
-    }
+    const m = final.measurement;
     const artifacts: TrialArtifact[] = [];
     const img = imageShapeOf(clean.shape);
+    const alphas = crafted ? crafted.alphas : [];
     if (img && crafted && alphas.length) {
       const frames = sampleEvenly(alphas.length, 12).map((i) => crafted!.poisons.slice(i * d, (i + 1) * d));
       artifacts.push(pngArtifact('poison-path', imageStripPng(frames, img)));
@@ -170,24 +123,25 @@ async function runInterpolationTrial(cfg: ResolvedTrialConfig, options: TrialOpt
       artifacts.push({ kind: 'poisons', mime: 'application/x-npy', bytes: npy, sha256: sha256Hex(npy) });
     }
     // Points in the plane (toy data): the decision regions, the data and the path, for the trial page's scatter.
-    if (isPlanar(clean.shape)) artifacts.push(decisionRegionsArtifact(model, clean, crafted?.poisons ?? null, alphas, source, target, targetLabel));
+    if (isPlanar(clean.shape)) artifacts.push(decisionRegionsArtifact(final.model, clean, crafted?.poisons ?? null, alphas, source, target, targetLabel));
+    artifacts.push(...defenseArtifacts);
     const tEval = Date.now();
     progress({ phase: 'done', step: 1, total: 1 });
     return {
-      success: targetPrediction === targetLabel,
-      targetIndex, sourceIndex, targetClass, targetLabel, targetPrediction,
-      targetConfidence: probs[targetPrediction],
-      cleanAccuracy,
+      success: m.success,
+      targetIndex, sourceIndex, targetClass, targetLabel, targetPrediction: m.targetPrediction,
+      targetConfidence: m.targetConfidence,
+      cleanAccuracy: m.cleanAccuracy,
       poisonCount: crafted ? crafted.count : 0,
-      poisonShareAtTarget,
-      propagation: { alphas, firstEpochAtTarget: firstEpoch, epochs },
-      defense: { kind: defenseKind, removed: decision.remove.length, removedPoisons: rates.removedPoisons, truePositiveRate: rates.tpr, falsePositiveRate: rates.fpr },
+      poisonShareAtTarget: m.poisonShareAtTarget,
+      propagation: final.propagation,
+      defense,
       attackMetrics,
-      timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs: tDefense - tCraft, trainMs: tTrain - tDefense, evalMs: tEval - tTrain },
+      timings: { totalMs: tEval - t0, dataMs: tData - t0, craftMs: tCraft - tData, defenseMs, trainMs: tTrain - tCraft - defenseMs, evalMs: tEval - tTrain, defenseExtraMs: extraMs },
       backend, seed, configHash: trialConfigHash(cfg), config: cfg, provenance: { codeVersion: codeVersion(), datasetSha256 }, artifacts,
     };
   } finally {
-    model.dispose();
+    final.model.dispose();
   }
 }
 

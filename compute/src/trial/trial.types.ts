@@ -9,7 +9,7 @@ export type TrialConfig = TrialConfigInput;
 /** An image (or data) artifact produced by a trial. */
 export interface TrialArtifact {
   /** poisons: every poison the trial added, float32 NPY of shape [count, ...example shape], in path order. */
-  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'poisons' | 'decision-regions';
+  kind: 'poison-path' | 'feature-collision' | 'propagation' | 'poisons' | 'decision-regions' | 'defense-scores';
   mime: 'image/png' | 'application/json' | 'application/x-npy';
   bytes: Uint8Array;
   sha256: string;
@@ -26,6 +26,33 @@ export interface Propagation {
    * probability of y* on x* itself (the alpha = 1 poison) when that poison is in the training set.
    */
   epochs: { epoch: number; step: number; shareAtTarget: number; targetProbability?: number }[];
+}
+
+/**
+ * What a defense did, measured the same way for every kind against the true poison indices. Counts and rates are over
+ * the examples the defense judged (the unlabeled set; Poison Frogs: the fine-tuning set).
+ */
+export interface DefenseReport {
+  kind: DefenseKind;
+  /** training-dynamics: detect (flag only) or remove (drop the flagged, retrain from scratch). */
+  mode?: 'detect' | 'remove';
+  /** Examples flagged, and how many of them are poisons. */
+  removed: number;
+  removedPoisons: number;
+  /** removedPoisons / poisons and cleanRemoved / clean; null where the denominator is 0. */
+  truePositiveRate: number | null;
+  falsePositiveRate: number | null;
+  poisons?: number;
+  cleanRemoved?: number;
+  clean?: number;
+  /** Ranking quality of the suspicion scores: ROC AUC and TPR at 1 % and 5 % FPR (null without scores or poisons). */
+  rocAuc?: number | null;
+  tprAt1Fpr?: number | null;
+  tprAt5Fpr?: number | null;
+  /** Per-example suspicion score (higher = more suspicious), in the order of the judged examples, 4 decimals. */
+  scores?: number[];
+  /** The same trial (same seed) without the defense. */
+  undefended?: { success: boolean; targetPrediction: number; targetConfidence: number; cleanAccuracy: number; poisonShareAtTarget: number };
 }
 
 /** Everything a trial measured. Written once. */
@@ -50,10 +77,15 @@ export interface TrialOutcome {
   poisonShareAtTarget: number;
   propagation: Propagation;
   /** Defense report (identity defense: nothing removed). */
-  defense: { kind: DefenseKind; removed: number; removedPoisons: number; truePositiveRate: number | null; falsePositiveRate: number | null };
+  defense: DefenseReport;
   /** Attack-specific measurements (e.g. feature distances for Poison Frogs). */
   attackMetrics: Record<string, number>;
-  timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number };
+  /**
+   * Wall times. defenseExtraMs: what the defense added to an undefended trial (judging, plus the retraining of a
+   * training defense); trainMs includes that retraining and, for a pre-training defense that removed anything, the
+   * undefended comparison run.
+   */
+  timings: { totalMs: number; dataMs: number; craftMs: number; defenseMs: number; trainMs: number; evalMs: number; defenseExtraMs?: number };
   backend: string;
   seed: number;
   /** trialConfigHash(config): the one hash of this trial's resolved config. */

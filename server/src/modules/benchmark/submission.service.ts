@@ -8,12 +8,13 @@ import { badInput, forbidden, notFound } from '../../common/errors';
 import { enqueueTrials } from '../queue/queue.runtime';
 import type { ReplicateTruth } from './benchmark-files';
 import { Benchmark } from './benchmark.entity';
+import { SCORING_ORG_ID } from '../organization/scoring-organization';
 import { BenchmarkService } from './benchmark.service';
 import { scoreAgainstTruth, ScoredReplicates } from './submission-scoring';
 import { DefenseSubmission, SubmissionKind, SubmissionProgress, SubmissionStatus } from './submission.entity';
 
 /** Owner of the private experiments that retrain sequestered replicates (created by the benchmarks migration). */
-export const SCORING_ORG_ID = 'f7a9b3c1-5e2d-4c8b-9a61-000000000001';
+export { SCORING_ORG_ID };
 
 export interface SubmissionLimits {
   submissionsPerDay: number;

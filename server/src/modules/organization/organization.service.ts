@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { Actor, requireActor, requireRole } from '../../common/auth';
 import { badInput, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../common/errors';
 import type { Config } from '../../config/config';
 import { ApiToken } from './api-token.entity';
 import { Member, MemberRole } from './member.entity';
 import { Organization } from './organization.entity';
+import { SCORING_ORG_ID } from './scoring-organization';
 import { isUuid } from '../../common/uuid';
 
 export const TOKEN_PREFIX = 'fp_';
@@ -167,8 +168,9 @@ export class OrganizationService {
     return this.ds.getRepository(Organization).findOneBy(isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
   }
 
+  /** Research groups, without the platform's own scoring organization (it has no members and nothing to show). */
   async listOrganizations(): Promise<Organization[]> {
-    return this.ds.getRepository(Organization).find({ order: { slug: 'ASC' }, take: 100 });
+    return this.ds.getRepository(Organization).find({ where: { id: Not(SCORING_ORG_ID) }, order: { slug: 'ASC' }, take: 100 });
   }
 
   /** Members and tokens are visible to members of the same organization only. */
