@@ -26,6 +26,15 @@ function cliResolve(args: string[]): { config: ResolvedTrialConfig; configHash: 
   return JSON.parse(r.stdout);
 }
 
+/** Polls `query` (with `$id`) until the trial has finished (SUCCEEDED or FAILED); returns its `trial` field. */
+async function finished(server: TestServer, query: string, id: string, timeoutMs = 240_000): Promise<any> {
+  for (const t0 = Date.now(); ;) {
+    const t = (await gql(server, query, { id })).data.trial;
+    if (t.status === 'SUCCEEDED' || t.status === 'FAILED' || Date.now() - t0 > timeoutMs) return t;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+
 /** A value of a parameter other than its default, inside its bounds. */
 function nonDefault(p: ParameterDescription, preset: 'toy' | 'mini' | 'paper'): unknown {
   const def = p.default ?? p.defaultByPreset?.[preset];
@@ -186,12 +195,7 @@ describe('same config, same seed: the platform and its CLI command give the same
     const [row] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [r.data.createExperiment.experiment.id]);
     const q = `query($id: ID!) { trial(id: $id) { status error seed command configHash result {
       success cleanAccuracy targetConfidence poisonCount poisonShareAtTarget seed configHash backend codeVersion datasetSha256 worker config attackMetrics outcome } } }`;
-    let t: any;
-    for (const t0 = Date.now(); Date.now() - t0 < 180_000;) {
-      t = (await gql(server, q, { id: row.id })).data.trial;
-      if (t.status === 'SUCCEEDED' || t.status === 'FAILED') break;
-      await new Promise((res) => setTimeout(res, 500));
-    }
+    const t = await finished(server, q, row.id);
     assert.equal(t.status, 'SUCCEEDED', t.error);
     const res = t.result;
     // Provenance, recorded by compute and the worker, never typed by a user.
@@ -223,12 +227,7 @@ describe('same config, same seed: the platform and its CLI command give the same
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     const [row] = await server.ds.query(`SELECT id FROM trial WHERE experiment_id = $1`, [r.data.createExperiment.experiment.id]);
     const q = `query($id: ID!) { trial(id: $id) { status error result { poisonCount attackMetrics config } } }`;
-    let t: any;
-    for (const t0 = Date.now(); Date.now() - t0 < 240_000;) {
-      t = (await gql(server, q, { id: row.id })).data.trial;
-      if (t.status === 'SUCCEEDED' || t.status === 'FAILED') break;
-      await new Promise((res) => setTimeout(res, 500));
-    }
+    const t = await finished(server, q, row.id);
     assert.equal(t.status, 'SUCCEEDED', t.error);
     assert.equal(t.result.attackMetrics.iterations, 7);
     assert.equal(t.result.poisonCount, 2);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, int, num, presetInt } from './params';
+import { choice, int, kindUnion, num, presetInt } from './params';
 
 /** Interpolation poisoning of semi-supervised learning (Carlini 2021): poisons along a path from x' to x*. */
 export const interpolationParams = z.strictObject({
@@ -91,14 +91,8 @@ export const DENSITY_ATTACK_KINDS: readonly AttackKind[] = ['interpolation', 'ze
 /** Poison Frogs kinds: success means the target is classified as the base class. */
 export const FEATURE_COLLISION_KINDS: readonly AttackKind[] = ['feature-collision', 'watermark', 'feature-collision-watermark'];
 
-export const attackSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('interpolation'), params: interpolationParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('zero-knowledge-interpolation'), params: zeroKnowledgeParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('feature-collision'), params: featureCollisionParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('watermark'), params: watermarkParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('feature-collision-watermark'), params: featureCollisionWatermarkParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('none'), params: noAttackParams.prefault({}) }),
-]);
+/** An attack: its kind and that kind's parameters. */
+export const attackSchema = kindUnion(ATTACK_PARAMS);
 
 /** An attack as parsed (preset-dependent defaults may still be missing). */
 export type AttackSpec = z.output<typeof attackSchema>;

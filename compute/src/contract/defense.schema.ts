@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, int, num } from './params';
+import { choice, int, kindUnion, num } from './params';
 
 /** No defense: the identity filter. */
 export const noDefenseParams = z.strictObject({});
@@ -64,13 +64,8 @@ export const DEFENSE_DESCRIPTIONS: Record<DefenseKind, string> = {
   'external-scores': 'Removal decided from suspicion scores an external team submitted to a benchmark',
 };
 
-export const defenseSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('none'), params: noDefenseParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('pixel-clustering'), params: pixelClusteringParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('training-dynamics-influence'), params: trainingDynamicsInfluenceParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('deep-knn'), params: deepKnnParams.prefault({}) }),
-  z.strictObject({ kind: z.literal('external-scores'), params: externalScoresParams.prefault({}) }),
-]);
+/** A defense: its kind and that kind's parameters. */
+export const defenseSchema = kindUnion(DEFENSE_PARAMS);
 
 /** A defense with every parameter resolved. */
 export type DefenseSpec = z.output<typeof defenseSchema>;

@@ -31,3 +31,15 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 export function flag(def: boolean, description: string) {
   return z.boolean().default(def).describe(description);
 }
+
+type KindOutput<T extends Record<string, z.ZodType>> = { [K in keyof T & string]: { kind: K; params: z.output<T[K]> } }[keyof T & string];
+type KindInput<T extends Record<string, z.ZodType>> = { [K in keyof T & string]: { kind: K; params?: z.input<T[K]> } }[keyof T & string];
+
+/**
+ * `{ kind, params }` for every kind of a parameter table, discriminated by `kind`: params are checked against their
+ * kind's schema (unknown keys refused) and default to `{}` with every default filled in.
+ */
+export function kindUnion<T extends Record<string, z.ZodType>>(table: T): z.ZodType<KindOutput<T>, KindInput<T>> {
+  const options = Object.entries(table).map(([kind, params]) => z.strictObject({ kind: z.literal(kind), params: params.prefault({}) }));
+  return z.discriminatedUnion('kind', options as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<KindOutput<T>, KindInput<T>>;
+}
