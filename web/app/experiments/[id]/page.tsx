@@ -77,6 +77,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
         {exp.organization.name} · {exp.visibility === 'PRIVATE' ? 'private' : 'public'} · preset <span className="mono">{exp.preset}</span> · {exp.trialCount} {exp.trialCount === 1 ? 'trial' : 'trials'} · seed base {exp.seedBase} · created {dateTime(exp.createdAt as string)}
       </p>
       {exp.description ? <p>{exp.description}</p> : null}
+      {live ? <noscript><meta httpEquiv="refresh" content="10" /></noscript> : null}
       <ExperimentLive id={exp.id} initial={progress} />
       {canWrite ? (
         <div className="actions" data-testid="actions">
