@@ -149,7 +149,7 @@ describe('queue and workers', { timeout: 240_000 }, () => {
   it('runs a toy trial with each defense through the API and records its measurement', async () => {
     const [attack] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' ORDER BY version LIMIT 1`);
     const defenses: { id: string; slug: string }[] = await server.ds.query(
-      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics-influence', 'deep-knn') ORDER BY slug`);
+      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics', 'deep-knn') ORDER BY slug`);
     const { experiment } = await server.services.experiments.createExperiment(actor, {
       organizationId: org, name: 'defended', preset: 'toy', seedBase: 3, overrides: { steps: 500, evalEvery: 50 },
       matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], attacks: [attack.id], defenses: defenses.map((d) => d.id), trialsPerCell: 1 },
