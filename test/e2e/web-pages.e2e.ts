@@ -88,7 +88,9 @@ before(async () => {
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 }, bypassCSP: true,
   });
-  await browser.addCookies([{ name: 'frogpond_token', value: token, url: server.url, httpOnly: true }]);
+  // Signed in as the web does it: a short-lived session token (never the API token) in the session cookie.
+  const session = (await api<{ createSession: { token: string } }>('mutation { createSession { token } }')).createSession.token;
+  await browser.addCookies([{ name: 'frogpond_session', value: session, url: server.url, httpOnly: true }]);
   page = browser.pages()[0] ?? (await browser.newPage());
 });
 

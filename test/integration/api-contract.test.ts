@@ -245,7 +245,7 @@ describe('the trial contract migration', () => {
       assert.equal(await kinds(), 'training-dynamics-influence');
       await ds.query(`INSERT INTO attack_definition (slug, version, kind, name, description, params) VALUES ('control', 1, 'none', 'control', '', '{}')`);
       // Every later migration, then the trial contract itself.
-      const contractApplied = async () => (await ds.query(`SELECT 1 FROM migrations WHERE name = 'TrialContract1764573312871'`)).length > 0;
+      const contractApplied = async () => (await ds.query(`SELECT 1 FROM typeorm_migrations WHERE name = 'TrialContract1764573312871'`)).length > 0;
       while (await contractApplied()) await ds.undoLastMigration({ transaction: 'each' });
       assert.equal(await kinds(), 'training-dynamics');
       assert.deepEqual(await ds.query(`SELECT slug FROM attack_definition WHERE kind::text = 'none'`), []);

@@ -108,7 +108,7 @@ describe('experiments: expansion, cap, visibility, results, matrix (HTTP, real P
     assert.equal(ext.errors, undefined, JSON.stringify(ext.errors));
     const r = await gql(server, CREATE, { i: { organizationId: a.organizationId, name: 'ext', matrix: { ...matrix, defenses: [ext.data.createDefense.id] } } }, a.token);
     assert.deepEqual(codes(r), ['BAD_USER_INPUT']);
-    assert.match(r.errors?.[0].message ?? '', /external-scores.*cannot run yet/);
+    assert.match(r.errors?.[0].message ?? '', /external-scores\) cannot run in an experiment: external scores are scored by submitting them to a benchmark/);
     assert.deepEqual(await counts(), before);
   });
 

@@ -182,6 +182,7 @@ export class SubmissionService {
 
   /** Publishing is the organization's choice; it puts the submission on the public board. */
   async publish(actor: Actor | null, id: string): Promise<DefenseSubmission> {
+    requireActor(actor);
     const s = await this.get(actor, id);
     requireRole(actor, s.organizationId ?? '');
     if (s.status !== SubmissionStatus.SCORED) throw badInput(`only scored submissions can be published (this one is ${s.status})`);

@@ -79,9 +79,15 @@ export async function planExperiment(t: EntityManager, args: CreateExperimentArg
     }
   }
   // A defense the compute engine cannot run would only turn into FAILED trials on the workers: refuse it here.
-  const runnable = implementedDefenseKinds();
+  // External scores remove indices of one benchmark replicate's unlabeled set: they mean nothing on an experiment's
+  // own splits, and reach the workers only through a benchmark submission.
+  const runnable = implementedDefenseKinds().filter((k) => k !== 'external-scores');
   for (const d of defenses) {
-    if (!runnable.includes(d.kind)) errors.push({ field: 'input.matrix.defenses', message: `defense ${d.slug} (${d.kind}) cannot run yet: the compute engine implements ${runnable.join(', ')}` });
+    if (d.kind === 'external-scores') {
+      errors.push({ field: 'input.matrix.defenses', message: `defense ${d.slug} (external-scores) cannot run in an experiment: external scores are scored by submitting them to a benchmark; choose one of ${runnable.join(', ')}` });
+    } else if (!runnable.includes(d.kind)) {
+      errors.push({ field: 'input.matrix.defenses', message: `defense ${d.slug} (${d.kind}) cannot run yet: the compute engine implements ${runnable.join(', ')}` });
+    }
   }
   if (errors.length) throw fieldErrors(errors);
 
