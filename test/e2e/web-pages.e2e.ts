@@ -189,6 +189,11 @@ test('cancel stops a running experiment; retry runs its failed trials again', as
   assert.doesNotMatch(await page.getByTestId('progress').innerText(), /failed/);
   const href = await page.getByTestId('clone').getAttribute('href');
   assert.match(href ?? '', /^\/experiments\/new\?.*datasets=moons/);
+  // The clone link opens the launch form prefilled with this experiment's matrix (rates shown in percent).
+  await page.goto(`${server.url}${href}`);
+  assert.equal(await page.locator('#name').inputValue(), 'Failing toy run (copy)');
+  assert.equal(await page.locator('input[name=datasets][value=moons]').isChecked(), true);
+  assert.equal(await page.locator('#rates').inputValue(), '5');
 });
 
 test("a toy trial's page draws its decision regions, the data and the poison path", async () => {

@@ -16,7 +16,7 @@ import { loadQueueConfig } from '../../server/src/modules/queue/queue.config';
  * Job queue + real worker processes (dist/server/src/worker.js) on a fresh database, running real toy-preset trials.
  * The test process itself runs the API services with FROGPOND_WORKERS=0: every trial is run by a child process.
  */
-describe('queue and workers', { timeout: 240_000 }, () => {
+describe('queue and workers', { timeout: 600_000 }, () => {
   let server: TestServer;
   let actor: Actor;
   let token: string;

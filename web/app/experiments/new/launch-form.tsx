@@ -47,8 +47,8 @@ function Choices({ name, legend, options, chosen, onChange, error, hint }: {
  * Matrix builder: shows how many trials the matrix expands into before it is submitted, as the API counts them
  * (previewExperiment runs the same validation and expansion as createExperiment).
  */
-export function LaunchForm({ options, organizationId }: { options: LaunchOptions; organizationId: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: {} });
+export function LaunchForm({ options, organizationId, initial = {} }: { options: LaunchOptions; organizationId: string; initial?: FormState['values'] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(launchExperimentAction, { errors: {}, values: initial });
   const v = state.values;
   const { errors: e, onChange } = useFieldErrors(state.errors);
   const form = useRef<HTMLFormElement>(null);
