@@ -79,14 +79,22 @@ test('an invalid density is refused by the API and shown next to its field', asy
   await page.getByLabel('Name').fill('Steep interpolation');
   await page.getByLabel('Slug', { exact: true }).fill('steep-interpolation');
   await page.getByLabel('Kind').selectOption('interpolation');
-  // The parameters are the compute contract's, with its bounds: one out of range is refused next to its field.
+  // The parameters are the compute contract's, with its bounds: two out of range are refused in one round trip,
+  // each next to its field, and each error goes when its own field changes.
   await page.getByLabel('evasionSteps').fill('5000');
+  await page.getByLabel('codecEpochs').fill('500');
   await page.getByRole('button', { name: 'Save attack' }).click();
   const paramError = page.getByTestId('error-param:evasionSteps');
+  const otherError = page.getByTestId('error-param:codecEpochs');
   await paramError.waitFor();
+  await otherError.waitFor();
   assert.match(await paramError.innerText(), /<=\s*1000/);
+  assert.match(await otherError.innerText(), /<=\s*200/);
   await page.getByLabel('evasionSteps').fill('');
   await paramError.waitFor({ state: 'detached' });
+  assert.equal(await otherError.count(), 1, 'the other field keeps its error until it changes');
+  await page.getByLabel('codecEpochs').fill('');
+  await otherError.waitFor({ state: 'detached' });
   await page.getByLabel('Density', { exact: true }).selectOption('custom');
   // Negative on part of [0, 1]: the API must refuse it.
   await page.getByLabel('Density expression').fill('x-0.5');

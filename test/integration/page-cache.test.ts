@@ -7,9 +7,16 @@ describe('result pages rendered once until a result lands', () => {
   let server: TestServer;
   let renders = 0;
   // A stand-in for the web app: streams its page in chunks, like a server render.
+  // Pages under /publications carry a per-response CSP nonce on their inline script, as the web app's pages do.
   const web = (req: http.IncomingMessage, res: http.ServerResponse) => {
     renders++;
     res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url?.startsWith('/publications')) {
+      const nonce = Buffer.from(`nonce of render ${renders} 0123456789`).toString('base64');
+      res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+      res.end(`<html><body><script nonce="${nonce}">1</script>render ${renders}</body></html>`);
+      return;
+    }
     res.write(`<html><body>render ${renders} `);
     res.end(`of ${req.url}</body></html>`);
   };
@@ -43,5 +50,24 @@ describe('result pages rendered once until a result lands', () => {
       if (page === first) await new Promise((r) => setTimeout(r, 20));
     }
     assert.notEqual(page, first);
+  });
+
+  it('renews the CSP nonce in every answer of a kept render', async () => {
+    const before = renders;
+    const answers = await Promise.all([0, 1, 2].map(async () => {
+      const r = await fetch(`${server.url}/publications`);
+      const csp = r.headers.get('content-security-policy') ?? '';
+      return { nonce: /'nonce-([^']+)'/.exec(csp)?.[1], body: await r.text() };
+    }));
+    const rendersBeforeLast = renders;
+    const again = await fetch(`${server.url}/publications`);
+    const last = { nonce: /'nonce-([^']+)'/.exec(again.headers.get('content-security-policy') ?? '')?.[1], body: await again.text() };
+    assert.equal(renders, rendersBeforeLast, 'the last answer reuses a kept render');
+    assert.ok(renders - before <= 3);
+    const all = [...answers, last];
+    assert.equal(new Set(all.map((a) => a.nonce)).size, all.length, 'no two answers share a nonce');
+    for (const a of all) {
+      assert.ok(a.nonce && a.body.includes(`<script nonce="${a.nonce}">`), 'the page carries its own answer\'s nonce');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { ReadCache } from '../common/read-cache';
 
@@ -5,12 +6,26 @@ import { ReadCache } from '../common/read-cache';
 const RESULT_PAGES = /^\/(publications(\/[a-z0-9-]{1,64})?)?$/;
 const MAX_PAGE = 2 * 1024 * 1024;
 
-interface CachedPage { status: number; headers: Record<string, string>; body: Buffer }
+/** A kept render; `nonce` is the CSP nonce it was rendered with, replaced by a fresh one in every answer. */
+interface CachedPage { status: number; headers: Record<string, string>; body: string; nonce: string | null }
+
+const NONCE = /'nonce-([A-Za-z0-9+/=_-]{16,128})'/;
+
+/**
+ * The kept page with a fresh CSP nonce: the render's nonce (128 random bits, so it occurs nowhere else) is replaced
+ * in the policy and in the page's script tags, so no two answers share a nonce even though the render is reused.
+ */
+function withFreshNonce(page: CachedPage): { headers: Record<string, string>; body: Buffer } {
+  if (!page.nonce) return { headers: page.headers, body: Buffer.from(page.body) };
+  const fresh = Buffer.from(crypto.randomUUID()).toString('base64');
+  const headers = { ...page.headers, 'content-security-policy': page.headers['content-security-policy'].replaceAll(page.nonce, fresh) };
+  return { headers, body: Buffer.from(page.body.replaceAll(page.nonce, fresh)) };
+}
 
 /**
  * Serves the anonymous render of result-only pages from memory until a result lands (the read cache's
- * invalidation). Only a request with no cookie and no token is eligible, and only a 200 answer without Set-Cookie or
- * a per-request CSP nonce is kept; any other request renders as usual.
+ * invalidation). Only a request with no cookie and no token is eligible, and only an uncompressed 200 answer without
+ * Set-Cookie is kept; its CSP nonce is renewed in every answer. Any other request renders as usual.
  */
 export function servePageCached(cache: ReadCache, handler: (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>,
   req: http.IncomingMessage, res: http.ServerResponse, url: URL): void | Promise<void> {
@@ -22,8 +37,9 @@ export function servePageCached(cache: ReadCache, handler: (req: http.IncomingMe
   const key = `page:${url.pathname}${url.search}`;
   const hit = cache.lookup<CachedPage>(key);
   if (hit) {
-    res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.body.length) });
-    res.end(hit.body);
+    const { headers, body } = withFreshNonce(hit);
+    res.writeHead(hit.status, { ...headers, 'content-length': String(body.length) });
+    res.end(body);
     return;
   }
   const generation = cache.begin();
@@ -42,12 +58,15 @@ export function servePageCached(cache: ReadCache, handler: (req: http.IncomingMe
     keep(chunk, rest[0]);
     const headers = res.getHeaders();
     const csp = String(headers['content-security-policy'] ?? '');
-    if (res.statusCode === 200 && size <= MAX_PAGE && !headers['set-cookie'] && !csp.includes('nonce-') && typeof headers['content-type'] === 'string') {
+    const nonce = NONCE.exec(csp)?.[1] ?? null;
+    // A nonce can only be renewed in text: a compressed body is never kept when it carries one.
+    const rewritable = !csp.includes('nonce-') || (nonce !== null && !headers['content-encoding']);
+    if (res.statusCode === 200 && size <= MAX_PAGE && !headers['set-cookie'] && rewritable && typeof headers['content-type'] === 'string') {
       const kept: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) {
         if (v !== undefined && k !== 'content-length' && k !== 'transfer-encoding' && k !== 'date' && k !== 'connection' && k !== 'keep-alive') kept[k] = Array.isArray(v) ? v.join(', ') : String(v);
       }
-      cache.put(key, null, { status: 200, headers: kept, body: Buffer.concat(chunks) } satisfies CachedPage, generation);
+      cache.put(key, null, { status: 200, headers: kept, body: Buffer.concat(chunks).toString('utf8'), nonce } satisfies CachedPage, generation);
     }
     return end(chunk, ...rest);
   }) as typeof res.end;
