@@ -6,6 +6,7 @@ import { ApiError, gql } from '@/lib/graphql';
 import { TrialQuery } from '@/lib/queries';
 import { ApiFailure, StatusBadge } from '@/components/states';
 import { AutoRefresh } from '@/components/auto-refresh';
+import { DefenseCard } from '@/components/defense-card';
 import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
 import { dateTime, ms, pct, ratePct } from '@/lib/format';
 
@@ -31,11 +32,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const first = prop.firstEpochAtTarget ?? [];
   const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
-  // Defense report as the worker stored it (kind, removed, TPR/FPR, ...): shown as given.
-  const rawDetection = (r?.detection ?? {}) as Record<string, unknown>;
-  const detection = (rawDetection.kind === 'none' ? [] : Object.entries(rawDetection))
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v)] as const);
+  const detection = (r?.detection ?? null) as ({ kind?: string } & Record<string, unknown>) | null;
   const reachedCount = first.filter((x) => x !== null).length;
   const timings = (r?.timings ?? {}) as Record<string, number>;
   const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
@@ -86,12 +83,10 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <div className="panel"><p className="muted">No result yet{live ? ': this page refreshes while the trial runs.' : '.'}</p><p>Seed <span className="mono">{t.seed}</span>{t.backend ? <> · backend <span className="mono">{t.backend}</span></> : null}</p></div>
       )}
 
-      {detection.length > 0 ? (
+      {r && detection && detection.kind && detection.kind !== 'none' ? (
         <>
           <h2>Defense</h2>
-          <dl className="kv panel" data-testid="detection">
-            {detection.map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd className="mono">{v}</dd></div>)}
-          </dl>
+          <DefenseCard report={detection} success={Boolean(r.success)} cleanAccuracy={r.cleanAccuracy} />
         </>
       ) : null}
 
