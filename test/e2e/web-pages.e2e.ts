@@ -113,7 +113,7 @@ async function axeViolations(): Promise<string[]> {
 
 const pages = () => [
   '/', '/experiments', '/experiments/new', `/experiments/${finished}`, `/trials/${trialId}`, '/datasets', '/algorithms',
-  '/densities', '/attacks', '/attacks/new', '/defenses', '/sign-in', '/no-such-page',
+  '/densities', '/attacks', '/attacks/new', '/defenses', '/publications', '/benchmarks', '/sign-in', '/no-such-page',
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,4 +1,4 @@
-/** How the trial page words a trial's pictures and its defense report. */
+/** How the trial page words a trial's pictures (the defense report has its own card, components/defense-card). */
 
 const STRIP_CAPTION: Record<string, string> = {
   interpolation: 'Interpolation poisons along the path, from the source x′ (left, a labeled example of class y*) to the target x* (right).',
@@ -11,29 +11,4 @@ const STRIP_CAPTION: Record<string, string> = {
 /** The caption of an image strip, by the trial's attack kind (the artifact's kind only when the attack is unknown). */
 export function stripCaption(attackKind: string, artifactKind: string): string {
   return STRIP_CAPTION[attackKind] ?? `${artifactKind}: from the source (left) to the target (right).`;
-}
-
-interface MetricSpec { label: string; unit: 'count' | 'share' | 'text' | 'distance' | 'flag' }
-const DEFENSE_METRICS: Record<string, MetricSpec> = {
-  kind: { label: 'Defense', unit: 'text' },
-  removed: { label: 'Unlabeled examples removed', unit: 'count' },
-  removedPoisons: { label: 'Poisons removed', unit: 'count' },
-  truePositiveRate: { label: 'Poisons caught (true-positive rate)', unit: 'share' },
-  falsePositiveRate: { label: 'Clean examples removed (false-positive rate)', unit: 'share' },
-};
-
-/** Defense report rows: a label, the value with its unit, and the raw key (for unknown metrics, the key is the label). */
-export function defenseRows(detection: Record<string, unknown>): { key: string; label: string; value: string }[] {
-  if (detection.kind === 'none') return [];
-  return Object.entries(detection)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([key, v]) => {
-      const spec = DEFENSE_METRICS[key];
-      const n = typeof v === 'number' ? v : NaN;
-      let value = String(v);
-      if (spec?.unit === 'share' && Number.isFinite(n)) value = `${(n * 100).toFixed(1)}%`;
-      else if (spec?.unit === 'count' && Number.isFinite(n)) value = `${n} ${n === 1 ? 'example' : 'examples'}`;
-      else if (Number.isFinite(n) && !Number.isInteger(n)) value = n.toFixed(3);
-      return { key, label: spec?.label ?? key, value };
-    });
 }

@@ -1,6 +1,7 @@
 /**
  * The defense hook of a trial: given the poisoned unlabeled set, return the unlabeled indices to drop before the
- * (final) training. Pixel clustering and training-dynamics defenses plug in here through `registerDefense`.
+ * (final) training. Pre-training defenses (pixel clustering) plug in here through `registerDefense`; the training
+ * defenses (TRAINING_DEFENSE_KINDS) judge a model trained on the poisoned data and run around training instead.
  */
 
 import { pixelClusteringDefense } from './pixel-clustering.defense';

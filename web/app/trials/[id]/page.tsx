@@ -8,10 +8,11 @@ import type { DecisionRegions } from '@frogpond/compute';
 import { DecisionScatter } from '@/components/decision-scatter';
 import { ActionButton } from '@/components/action-button';
 import { getViewer } from '@/lib/session';
-import { defenseRows, stripCaption } from '@/lib/trial-view';
+import { stripCaption } from '@/lib/trial-view';
 import { reproduceTrialAction } from '@/app/experiments/[id]/actions';
 import { ApiFailure, StatusBadge } from '@/components/states';
 import { AutoRefresh } from '@/components/auto-refresh';
+import { DefenseCard } from '@/components/defense-card';
 import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
 import { dateTime, ms, pct, ratePct } from '@/lib/format';
 
@@ -37,8 +38,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const first = prop.firstEpochAtTarget ?? [];
   const epochs = (prop.epochs ?? []).filter((p) => typeof p.epoch === 'number');
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
-  // Defense report as the worker stored it (kind, removed, TPR/FPR, ...): shown as given.
-  const detection = defenseRows((r?.detection ?? {}) as Record<string, unknown>);
+  const detection = (r?.detection ?? null) as ({ kind?: string } & Record<string, unknown>) | null;
   const viewer = await getViewer();
   // 2-D trials store their decision regions as JSON (trials recorded before that have none).
   const regionsArtifact = t.artifacts.find((a) => a.kind === 'decision-regions' && a.mime === 'application/json');
@@ -101,12 +101,10 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <div className="panel"><p className="muted">No result yet{live ? ': this page refreshes while the trial runs.' : '.'}</p><p>Seed <span className="mono">{t.seed}</span>{t.backend ? <> · backend <span className="mono">{t.backend}</span></> : null}</p></div>
       )}
 
-      {detection.length > 0 ? (
+      {r && detection && detection.kind && detection.kind !== 'none' ? (
         <>
           <h2>Defense</h2>
-          <dl className="kv panel" data-testid="detection">
-            {detection.map((m) => <div key={m.key} style={{ display: 'contents' }}><dt>{m.label}</dt><dd>{m.value}</dd></div>)}
-          </dl>
+          <DefenseCard report={detection} success={Boolean(r.success)} cleanAccuracy={r.cleanAccuracy} />
         </>
       ) : null}
 
