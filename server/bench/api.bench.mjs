@@ -35,7 +35,9 @@ if (process.argv[2] === '--server') {
 /** Child: starts the API on a fresh database, seeds 20,000 results, answers IPC requests. */
 async function serverProcess() {
   require('reflect-metadata');
-  const { startTestServer } = require(dist('test/integration/api-helpers.js'));
+  const { startTestServer, withPaperDatasetFolders } = require(dist('test/integration/api-helpers.js'));
+  // The paper preset's CIFAR-10 and SVHN (results are inserted, never trained): folders for the files it would read.
+  withPaperDatasetFolders();
   let statements = 0;
   const server = await startTestServer({ config: { maxTrials: 20000, workers: 0 }, onQuery: () => { statements++; } });
   const admin = await server.services.organizations.bootstrapAdmin('bench-lab');
@@ -43,7 +45,7 @@ async function serverProcess() {
   const [attack] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' AND version = 1`);
   const t0 = Date.now();
   const { experiment, trials } = await server.services.experiments.createExperiment(actor, {
-    organizationId: admin.organization.id, name: 'bench 20k', seedBase: 1,
+    organizationId: admin.organization.id, name: 'bench 20k', seedBase: 1, preset: 'paper',
     matrix: { datasets: ['cifar10', 'svhn'], labels: [40, 250], algorithms: ['fixmatch', 'mixmatch', 'uda', 'pseudo-label', 'supervised'],
       rates: [0.001, 0.002, 0.005, 0.01, 0.02], attacks: [attack.id], trialsPerCell: 200 },
   });
