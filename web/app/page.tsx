@@ -92,7 +92,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       ) : (
         <>
           <p className="small muted" data-testid="leaderboard-count">{board.totalCount} setting{board.totalCount === 1 ? '' : 's'}</p>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0} role="region" aria-label="Leaderboard">
             <table className="data" data-testid="leaderboard">
               <thead>
                 <tr>

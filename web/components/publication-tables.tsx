@@ -25,7 +25,7 @@ export function PublicationTables({ p, heading = 'h2' }: { p: PublicationView; h
         <pre className="scroll" tabIndex={0} aria-label={`BibTeX of ${p.title}`}>{p.bibtex}</pre>
       </details>
       {[...tables.entries()].map(([key, cells]) => (
-        <div key={key} className="scroll">
+        <div key={key} className="scroll" tabIndex={0} role="region" aria-label={tableTitle(key)}>
           <table className="data" data-testid={`paper-table-${key}`}>
             <caption>{tableTitle(key)}: the paper&apos;s k/n beside the platform&apos;s (finished trials you may see, no defense, ranked trials only)</caption>
             <thead>

@@ -33,7 +33,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
 
       <h2>Downloads</h2>
       <p className="small muted">A tar of NumPy arrays and a manifest.json with the sha256 of every file. Or: <code>frogpond benchmark download {b.slug} --split test --out DIR</code>, which checks the hashes.</p>
-      <div className="scroll"><table className="data">
+      <div className="scroll" tabIndex={0} role="region" aria-label="Downloads"><table className="data">
         <thead><tr><th>Split</th><th className="num">Replicates</th><th className="num">Size</th><th>sha256</th></tr></thead>
         <tbody>
           {b.downloads.map((d) => (
@@ -51,7 +51,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
         Export: <a href={`${base}/leaderboard.csv`}>CSV</a> · <a href={`${base}/leaderboard.json`}>JSON</a>
       </p>
       {b.leaderboard.length === 0 ? <Empty>No scored entries yet: the baselines are being retrained.</Empty> : (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0} role="region" aria-label="Defense leaderboard">
           <table className="data" data-testid="defense-board">
             <thead><tr><th className="num">#</th><th>Defense</th><th>Team</th><th>Kind</th><th className="num">Success after defense</th><th className="num">95% interval</th>
               <th className="num">AUC</th><th className="num">TPR@1%</th><th className="num">Clean acc. drop</th><th className="num">Removed (poisons / clean)</th><th>Submitted</th></tr></thead>
@@ -74,7 +74,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
       )}
 
       <h2>Baselines</h2>
-      <div className="scroll"><table className="data">
+      <div className="scroll" tabIndex={0} role="region" aria-label="Baselines"><table className="data">
         <thead><tr><th>Baseline</th><th>Status</th><th className="num">AUC</th><th className="num">Success after defense</th><th className="num">Clean accuracy</th></tr></thead>
         <tbody>
           {b.baselines.map((s) => (
@@ -90,7 +90,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
       {b.mySubmissions.length ? (
         <>
           <h2>Your organization&apos;s submissions</h2>
-          <div className="scroll"><table className="data">
+          <div className="scroll" tabIndex={0} role="region" aria-label="Your organization's submissions"><table className="data">
             <thead><tr><th>Defense</th><th>Status</th><th className="num">AUC</th><th className="num">Success after defense</th><th>Published</th><th>Submitted</th></tr></thead>
             <tbody>
               {b.mySubmissions.map((s) => (

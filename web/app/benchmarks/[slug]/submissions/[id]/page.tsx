@@ -52,7 +52,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
         </tbody>
       </table>
       <h2>Per replicate</h2>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label="Results per replicate">
         <table className="data">
           <thead><tr><th>Replicate</th><th className="num">AUC</th><th className="num">TPR@1%</th><th className="num">Removed (poisons / clean)</th><th>Attack after defense</th><th className="num">Clean acc.</th><th>Scores</th></tr></thead>
           <tbody>
