@@ -39,10 +39,10 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data as T;
 }
 
-async function launch(name: string, trialsPerCell: number): Promise<string> {
+async function launch(name: string, trialsPerCell: number, defenses?: string[]): Promise<string> {
   const data = await api<{ createExperiment: { experiment: { id: string } } }>(
     `mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id } } }`,
-    { input: { organizationId: orgId, name, preset: 'toy', matrix: { datasets: ['moons'], algorithms: ['fixmatch'], attacks: [attackId], labels: [10], rates: [0.05], trialsPerCell } } },
+    { input: { organizationId: orgId, name, preset: 'toy', matrix: { datasets: ['moons'], algorithms: ['fixmatch'], attacks: [attackId], labels: [10], rates: [0.05], trialsPerCell, defenses } } },
   );
   return data.createExperiment.experiment.id;
 }
@@ -205,4 +205,21 @@ test("a toy trial's page draws its decision regions, the data and the poison pat
   assert.ok((await scatter.locator('.recharts-scatter-symbol').count()) > 20);
   assert.match(await scatter.innerText(), /poisons \(\d+, labeled y\* = \d by the attacker\)/);
   assert.match(await scatter.innerText(), /target x\*/);
+});
+
+test("a defended trial's page charts its suspicion scores, poisons against benign", async () => {
+  const { defenses } = await api<{ defenses: { edges: { node: { id: string; slug: string } }[] } }>('{ defenses(first: 50) { edges { node { id slug } } } }');
+  const knn = defenses.edges.find((e) => e.node.slug === 'deep-knn')!.node.id;
+  const defended = await launch('Defended toy run', 1, [knn]);
+  await settled(defended);
+  const { experiment } = await api<{ experiment: { trials: { edges: { node: { id: string; status: string } }[] } } }>(
+    `query($id: ID!) { experiment(id: $id) { trials(first: 1) { edges { node { id status } } } } }`, { id: defended });
+  const trial = experiment.trials.edges[0].node;
+  assert.equal(trial.status, 'SUCCEEDED');
+  await page.goto(`${server.url}/trials/${trial.id}`, { waitUntil: 'networkidle' });
+  assert.match(await page.getByTestId('detection').innerText(), /ROC AUC/);
+  const chart = page.getByTestId('score-histogram');
+  await chart.locator('.recharts-bar-rectangle').first().waitFor();
+  assert.match(await chart.innerText(), /benign \(left axis\)[\s\S]*poisons \(right axis\)/);
+  assert.deepEqual(await axeViolations(), []);
 });

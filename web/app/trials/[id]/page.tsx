@@ -13,6 +13,7 @@ import { reproduceTrialAction } from '@/app/experiments/[id]/actions';
 import { ApiFailure, StatusBadge } from '@/components/states';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { DefenseCard } from '@/components/defense-card';
+import { ScoreHistogram, type ScoreHistogramData } from '@/components/score-histogram';
 import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
 import { dateTime, ms, pct, ratePct } from '@/lib/format';
 
@@ -40,14 +41,17 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   const maxEpoch = Math.max(0, ...epochs.map((p) => p.epoch), ...first.filter((x): x is number => x !== null));
   const detection = (r?.detection ?? null) as ({ kind?: string } & Record<string, unknown>) | null;
   const viewer = await getViewer();
-  // 2-D trials store their decision regions as JSON (trials recorded before that have none).
+  // JSON artifacts drawn on this page: the decision regions of 2-D trials and a defense's score histogram (trials
+  // recorded before those existed have neither). One request fetches their bytes.
   const regionsArtifact = t.artifacts.find((a) => a.kind === 'decision-regions' && a.mime === 'application/json');
-  let regions: DecisionRegions | null = null;
-  if (regionsArtifact) {
-    const stored = await gql(ArtifactQuery, { trial: t.id });
-    const b64 = stored.trial.artifacts.find((a) => a.id === regionsArtifact.id)?.base64;
-    try { regions = b64 ? (JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as DecisionRegions) : null; } catch { regions = null; }
-  }
+  const scoresArtifact = t.artifacts.find((a) => a.kind === 'defense-scores' && a.mime === 'application/json');
+  const stored = regionsArtifact || scoresArtifact ? await gql(ArtifactQuery, { trial: t.id }) : null;
+  const json = <T,>(id: string | undefined): T | null => {
+    const b64 = id ? stored?.trial.artifacts.find((a) => a.id === id)?.base64 : undefined;
+    try { return b64 ? (JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as T) : null; } catch { return null; }
+  };
+  const regions = json<DecisionRegions>(regionsArtifact?.id);
+  const histogram = json<ScoreHistogramData>(scoresArtifact?.id);
   const reachedCount = first.filter((x) => x !== null).length;
   const timings = (r?.timings ?? {}) as Record<string, number>;
   const strips = t.artifacts.filter((a) => a.mime.startsWith('image/'));
@@ -105,6 +109,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <>
           <h2>Defense</h2>
           <DefenseCard report={detection} success={Boolean(r.success)} cleanAccuracy={r.cleanAccuracy} />
+          {histogram ? <ScoreHistogram {...histogram} label={`${detection.kind} on this trial`} /> : null}
         </>
       ) : null}
 

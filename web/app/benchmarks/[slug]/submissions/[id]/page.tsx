@@ -62,7 +62,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
                 <td className="num">{r.removedPoisons}/{r.poisons} / {r.removedClean}/{r.clean}</td>
                 <td>{r.success === null || r.success === undefined ? <span className="muted">pending</span> : r.success ? 'succeeded' : 'defeated'}</td>
                 <td className="num">{num(r.cleanAccuracy)}</td>
-                <td><ScoreHistogram {...r.histogram} label={r.replicate} /></td>
+                <td style={{ minWidth: 260 }}><ScoreHistogram {...r.histogram} label={r.replicate} height={140} /></td>
               </tr>
             ))}
           </tbody>
