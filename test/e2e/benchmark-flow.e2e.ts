@@ -11,7 +11,7 @@ import { extractSplitArchive } from '@frogpond/compute/benchmark';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
 import { insertToyBenchmark, TEST_SECRET } from '../integration/benchmark-helpers';
-import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
+import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild, tearDown } from './e2e-support';
 
 /**
  * A team's whole path in headless Chromium against the real server (API + Next.js, one in-process worker) on a
@@ -52,13 +52,7 @@ before(async () => {
   page = browser.pages()[0] ?? (await browser.newPage());
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await dropDb?.().catch(() => undefined);
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-  if (home) fs.rmSync(home, { recursive: true, force: true });
-});
+after(() => tearDown({ browser, server, dropDb, dirs: [profile, home] }));
 
 test('a team downloads, defends, submits, watches scoring and finds itself on the board', async () => {
   await page.goto(`${server.url}/sign-in`);

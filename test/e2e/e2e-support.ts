@@ -46,3 +46,16 @@ export function requireWebBuild(): void {
     throw new Error('web/.next is missing: run `npm run build:web` before the e2e tests');
   }
 }
+
+/**
+ * Tears a browser test down in order, whatever got started: the browser, then the server, then the database, then
+ * the temporary directories. Each step runs even when an earlier one failed.
+ */
+export async function tearDown(parts: {
+  browser?: { close(): Promise<unknown> }; server?: { stop(): Promise<unknown> }; dropDb?: () => Promise<unknown>; dirs?: (string | undefined)[];
+}): Promise<void> {
+  await parts.browser?.close().catch(() => undefined);
+  await parts.server?.stop().catch(() => undefined);
+  await parts.dropDb?.().catch(() => undefined);
+  for (const dir of parts.dirs ?? []) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
-import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
+import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild, tearDown } from './e2e-support';
 
 /**
  * The web front end end to end, in headless Debian Chromium against the real server (API + Next.js in one
@@ -50,12 +50,7 @@ before(async () => {
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await dropDb?.().catch(() => undefined);
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
+after(() => tearDown({ browser, server, dropDb, dirs: [profile] }));
 
 test('signs in with an API token kept in an httpOnly cookie', async () => {
   await page.goto(`${server.url}/sign-in`);

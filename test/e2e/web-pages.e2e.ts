@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
 import { failureRecorder } from '../../server/src/modules/queue/queue.recorder';
-import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild } from './e2e-support';
+import { chromiumExecutable, CHROMIUM_ARGS, REPO, freshDatabase, freshProfileDir, requireWebBuild, tearDown } from './e2e-support';
 
 /**
  * Every page of the web app in headless Chromium: at 390 px wide nothing scrolls sideways, the dark theme applies,
@@ -94,12 +94,7 @@ before(async () => {
   page = browser.pages()[0] ?? (await browser.newPage());
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await dropDb?.().catch(() => undefined);
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
+after(() => tearDown({ browser, server, dropDb, dirs: [profile] }));
 
 async function axeViolations(): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
