@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the mini-scale reproduction and writes docs/reproduction.{md,json} after every trial, so a run that is
 // stopped early still leaves an honest partial report. Usage:
-//   npm run repro:mini -- [--trials N] [--quick] [--parts a,b,c,d,e] [--seed-base N] [--override key=value ...]
+//   npm run repro:mini -- [--trials N] [--quick] [--parts a,b,c,d,e,f] [--seed-base N] [--override key=value ...]
 import { createRequire } from 'node:module';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const { Command, InvalidArgumentError, Option } = require('commander');
-const { runRepro } = require('../dist/cli/repro.js');
+const { runRepro, REPORT_SEED_BASE } = require('../dist/cli/repro.js');
 const { keyValue } = require('../dist/cli/cli-options.js');
 
 const int = (v) => {
@@ -24,8 +24,8 @@ const program = new Command('repro:mini')
   .description('mini-scale reproduction of Carlini 2021 / Shafahi 2018; writes docs/reproduction.md and docs/reproduction.json')
   .option('--trials <n>', 'trials per cell (default 8; 2 with --quick)', int)
   .option('--quick', 'quick mode: 2 trials per cell unless --trials is given')
-  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control)').argParser(list).default(['a', 'b', 'c', 'd', 'e'], 'a,b,c,d,e'))
-  .option('--seed-base <n>', 'first seed', (v) => Number(v), 0)
+  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control), f (defenses)').argParser(list).default(['a', 'b', 'c', 'd', 'e', 'f'], 'a,b,c,d,e,f'))
+  .option('--seed-base <n>', `first seed; seeds from ${REPORT_SEED_BASE} on are report seeds, those below are development seeds (choose configurations there)`, (v) => Number(v), REPORT_SEED_BASE)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
   .option('--workers <n>', 'trials run in parallel (worker threads; default: 2 on machines with 2+ cores)', int)
@@ -45,9 +45,9 @@ try {
 const o = program.opts();
 const trials = o.trials ?? (o.quick ? 2 : 8);
 const parts = o.parts;
-const bad = parts.filter((p) => !'abcde'.includes(p) || p.length !== 1);
+const bad = parts.filter((p) => !'abcdef'.includes(p) || p.length !== 1);
 if (bad.length) {
-  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..e)\n`);
+  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..f)\n`);
   process.exit(2);
 }
 if (o.renderOnly) {

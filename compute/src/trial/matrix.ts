@@ -17,7 +17,26 @@ export interface MatrixSpec {
 /** The compact record of one trial kept in matrix results: the outcome's scalar fields (no artifacts). */
 export type TrialSummary = Pick<TrialOutcome,
   'seed' | 'success' | 'targetIndex' | 'sourceIndex' | 'targetClass' | 'targetLabel' | 'targetPrediction' | 'targetConfidence'
-  | 'cleanAccuracy' | 'poisonCount' | 'poisonShareAtTarget' | 'configHash' | 'attackMetrics'> & { seconds: number };
+  | 'cleanAccuracy' | 'poisonCount' | 'poisonShareAtTarget' | 'configHash' | 'attackMetrics'> & { seconds: number; defense?: DefenseSummary };
+
+/**
+ * A defended trial's measurement in scalars: detection quality against the true poison indices, what was removed,
+ * and the same seed's outcome without the defense (success and clean accuracy are the trial's own, with it).
+ */
+export interface DefenseSummary {
+  kind: string;
+  rocAuc: number | null;
+  tprAt1Fpr: number | null;
+  tprAt5Fpr: number | null;
+  removedPoisons: number;
+  poisons: number;
+  cleanRemoved: number;
+  clean: number;
+  undefendedSuccess: boolean | null;
+  undefendedCleanAccuracy: number | null;
+  /** What the defense added to an undefended trial (judging plus any retraining), seconds. */
+  extraSeconds: number;
+}
 
 export interface MatrixCell {
   algorithm: string;
@@ -42,6 +61,18 @@ export function summarize(o: TrialOutcome): TrialSummary {
     targetLabel: o.targetLabel, targetPrediction: o.targetPrediction, targetConfidence: round(o.targetConfidence, 4),
     cleanAccuracy: round(o.cleanAccuracy, 4), poisonCount: o.poisonCount, poisonShareAtTarget: round(o.poisonShareAtTarget, 4),
     seconds: round(o.timings.totalMs / 1000, 2), configHash: o.configHash, attackMetrics: o.attackMetrics,
+    ...(o.defense.kind === 'none' ? {} : { defense: summarizeDefense(o) }),
+  };
+}
+
+function summarizeDefense(o: TrialOutcome): DefenseSummary {
+  const d = o.defense;
+  const r4 = (v: number | null | undefined) => (v === null || v === undefined ? null : round(v, 4));
+  return {
+    kind: d.kind, rocAuc: r4(d.rocAuc), tprAt1Fpr: r4(d.tprAt1Fpr), tprAt5Fpr: r4(d.tprAt5Fpr),
+    removedPoisons: d.removedPoisons, poisons: d.poisons ?? 0, cleanRemoved: d.cleanRemoved ?? d.removed - d.removedPoisons, clean: d.clean ?? 0,
+    undefendedSuccess: d.undefended?.success ?? null, undefendedCleanAccuracy: d.undefended ? round(d.undefended.cleanAccuracy, 4) : null,
+    extraSeconds: round((o.timings.defenseExtraMs ?? o.timings.defenseMs) / 1000, 2),
   };
 }
 
