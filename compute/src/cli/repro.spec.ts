@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runJobs, ReproJobResult } from './repro-pool';
-import { reproTables, reusableTrials, ReproReport } from './repro';
+import { namesCell, reproTables, reusableTrials, ReproReport } from './repro';
 import { TrialConfig } from '../trial/trial.types';
 
 const summary = (seed: number) => ({
@@ -44,4 +44,11 @@ test('worker threads give the same trial results as the main thread', async () =
   const pooled = await collect(2);
   assert.equal(pooled.length, 2);
   assert.deepEqual(pooled, inThread);
+});
+
+test('--cells and --rerun name a whole column or one row of it', () => {
+  assert.equal(namesCell(['f:interpolation 20%'], 'f', 'deep k-NN', 'interpolation 20%'), true);
+  assert.equal(namesCell(['f:deep k-NN@Poison Frogs'], 'f', 'deep k-NN', 'Poison Frogs'), true);
+  assert.equal(namesCell(['f:deep k-NN@Poison Frogs'], 'f', 'deep k-NN', 'interpolation 20%'), false);
+  assert.equal(namesCell(['f:deep k-NN@Poison Frogs'], 'a', 'deep k-NN', 'Poison Frogs'), false);
 });

@@ -56,6 +56,9 @@ export const REPORT_SEED_BASE = 1000;
 
 /** How --cells and --rerun name a cell: `table:column`, e.g. `a:20%`. */
 const cellKey = (tableId: string, column: string): string => `${tableId}:${column}`;
+/** Whether a --cells/--rerun list names a cell: by `table:column` (every row of it) or `table:row@column` (one cell). */
+export const namesCell = (list: string[], tableId: string, row: string, column: string): boolean =>
+  list.includes(cellKey(tableId, column)) || list.includes(`${tableId}:${row}@${column}`);
 
 type PaperJson = Record<string, Record<string, unknown>>;
 
@@ -146,7 +149,7 @@ export async function runRepro(opts: ReproOptions): Promise<void> {
   for (let t = 0; t < opts.trials; t++) {
     for (const table of tables.filter((x) => opts.parts.includes(x.id))) {
       for (const cell of table.cells) {
-        if (opts.cells && !opts.cells.includes(cellKey(table.id, cell.column))) continue;
+        if (opts.cells && !namesCell(opts.cells, table.id, cell.row, cell.column)) continue;
         const seed = opts.seedBase + t;
         const key = `${configHash(cell.config)}:${seed}`;
         // Identical cells across tables (e.g. FixMatch at the top rate with 1.5-x in (a), (b) and (c)) are one deterministic trial.
@@ -177,7 +180,7 @@ export function reusableTrials(previous: ReproReport, tables: ReproTable[], reru
       const cell = table.cells.find((c) => c.row === trial.row && c.column === trial.column);
       const oldConfig = old.configs[trial.row]?.[trial.column];
       if (!cell || !oldConfig || JSON.stringify(oldConfig) !== JSON.stringify(cell.config)) continue;
-      if (rerun.includes(cellKey(table.id, trial.column))) continue;
+      if (namesCell(rerun, table.id, trial.row, trial.column)) continue;
       const { row: _row, column: _column, ...summary } = trial;
       out.set(`${configHash(cell.config)}:${trial.seed}`, summary);
       if (!tableIds.includes(table.id)) tableIds.push(table.id);
