@@ -224,6 +224,7 @@ test('a defended cell shows its success with the defense above the same trials w
   assert.match(text, /AUC \d\.\d\d/);
   assert.match((await knnCell.getAttribute('title')) ?? '', /without the defense \d\/1 = \d+\.\d%/);
   assert.equal(await row('none').getByTestId('without-defense').count(), 0, 'no comparison without a defense');
+  await page.getByTestId('matrix').screenshot({ path: `${SHOTS}/1280-defended-pivot.png` });
   // The leaderboard row as the API ranks it (a near-chance toy model is flagged and left out of both rates).
   const { leaderboard } = await api<{ leaderboard: { edges: { node: { defenseKind: string; withoutDefense: { successes: number; trials: number } | null } }[] } }>(
     '{ leaderboard(first: 50, filter: { datasets: ["moons"] }, includeNearChance: true) { edges { node { defenseKind withoutDefense { successes trials } } } } }');
@@ -235,6 +236,7 @@ test('a defended cell shows its success with the defense above the same trials w
   if (ranked.trials) assert.match(await knnRow.getByTestId('without-defense').innerText(), new RegExp(`^\\d+% ${ranked.successes}/${ranked.trials}$`));
   else assert.equal(await knnRow.getByTestId('without-defense').count(), 0);
   assert.equal(await board.locator('tbody tr', { hasNotText: 'deep-knn' }).getByTestId('without-defense').count(), 0);
+  await board.screenshot({ path: `${SHOTS}/1280-defended-leaderboard.png` });
 });
 
 test("a defended trial's page charts its suspicion scores, poisons against benign", async () => {

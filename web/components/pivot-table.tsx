@@ -87,7 +87,7 @@ function Cell({ cell, rowKey, colKey, live }: { cell?: CellView; rowKey: string;
       <span className="k">{cell.successes}/{cell.trials}</span>
       <span className="ci">{pct(cell.low)}–{pct(cell.high)}</span>
       {u ? (
-        <span className="without" data-testid="without-defense">
+        <span className="without" data-testid="without-defense" style={u.trials ? { background: shade(u.successes / u.trials) } : undefined}>
           <span className="arm">without</span>
           <span className="k">{u.trials ? `${u.successes}/${u.trials}` : '–'}</span>
           {u.low != null && u.high != null ? <span className="ci">{pct(u.low)}–{pct(u.high)}</span> : null}
