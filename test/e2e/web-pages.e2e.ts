@@ -29,6 +29,8 @@ let orgId = '';
 let attackId = '';
 let finished = '';
 let trialId = '';
+/** An experiment with a deep k-NN cell and a no-defense cell, one toy trial each. */
+let defended = '';
 
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(server.graphqlUrl, {
@@ -82,7 +84,11 @@ before(async () => {
     { input: { organizationId: orgId, name: 'Linear interpolation', slug: 'linear-interpolation', kind: 'INTERPOLATION' } },
   )).createAttack.id;
   finished = await launch('Finished toy run', 1);
+  const { defenses } = await api<{ defenses: { edges: { node: { id: string; slug: string } }[] } }>('{ defenses(first: 50) { edges { node { id slug } } } }');
+  const defenseId = (slug: string) => defenses.edges.find((e) => e.node.slug === slug)!.node.id;
+  defended = await launch('Defended toy run', 1, [defenseId('none'), defenseId('deep-knn')]);
   await settled(finished);
+  await settled(defended);
   trialId = (await api<{ experiment: { trials: { edges: { node: { id: string } }[] } } }>(`query($id: ID!) { experiment(id: $id) { trials(first: 1) { edges { node { id } } } } }`, { id: finished })).experiment.trials.edges[0].node.id;
   profile = freshProfileDir();
   browser = await chromium.launchPersistentContext(profile, {
@@ -107,7 +113,7 @@ async function axeViolations(): Promise<string[]> {
 }
 
 const pages = () => [
-  '/', '/experiments', '/experiments/new', `/experiments/${finished}`, `/trials/${trialId}`, '/datasets', '/algorithms',
+  '/', '/experiments', '/experiments/new', `/experiments/${finished}`, `/experiments/${defended}`, `/trials/${trialId}`, '/datasets', '/algorithms',
   '/densities', '/attacks', '/attacks/new', '/defenses', '/publications', '/benchmarks', '/sign-in', '/no-such-page',
 ];
 
@@ -126,7 +132,7 @@ for (const scheme of ['light', 'dark'] as const) {
       else assert.ok(luminance > 0.8, `${url}: light background expected, got ${bg}`);
       assert.deepEqual(await axeViolations(), [], `${url} (${scheme})`);
       if (/^\/(experiments|trials)\/[0-9a-f-]{36}$/.test(url)) {
-        await page.screenshot({ path: `${SHOTS}/390-${scheme}-${url.split('/')[1]}.png`, fullPage: true });
+        await page.screenshot({ path: `${SHOTS}/390-${scheme}-${url === `/experiments/${defended}` ? 'defended-experiment' : url.split('/')[1]}.png`, fullPage: true });
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -202,14 +208,41 @@ test("a toy trial's page draws its decision regions, the data and the poison pat
   assert.match(await scatter.innerText(), /target x\*/);
 });
 
+test('a defended cell shows its success with the defense above the same trials without it, on the pivot and the leaderboard', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { experiment } = await api<{ experiment: { matrix: { cells: { rowLabels: string[]; successes: number; trials: number; withoutDefense: { successes: number; trials: number } | null }[] } } }>(
+    `query($id: ID!) { experiment(id: $id) { matrix(rows: [DEFENSE]) { cells { rowLabels successes trials withoutDefense { successes trials } } } } }`, { id: defended });
+  const knn = experiment.matrix.cells.find((c) => c.rowLabels[0].startsWith('deep-knn'))!;
+  const none = experiment.matrix.cells.find((c) => c.rowLabels[0].startsWith('none'))!;
+  assert.equal(none.withoutDefense, null);
+  assert.equal(knn.withoutDefense!.trials, 1, 'the worker recorded the run without the defense');
+  await page.goto(`${server.url}/experiments/${defended}?rows=defense`);
+  const row = (label: string) => page.locator('[data-testid=matrix] tbody tr', { has: page.locator('th', { hasText: label }) });
+  const knnCell = row('deep-knn').locator('td[data-cell]');
+  const text = await knnCell.innerText();
+  assert.match(text, new RegExp(`^with defense\\s+${knn.successes}/1\\s+\\d+%–\\d+%\\s+without\\s+${knn.withoutDefense!.successes}/1\\s+\\d+%–\\d+%`), text);
+  assert.match(text, /AUC \d\.\d\d/);
+  assert.match((await knnCell.getAttribute('title')) ?? '', /without the defense \d\/1 = \d+\.\d%/);
+  assert.equal(await row('none').getByTestId('without-defense').count(), 0, 'no comparison without a defense');
+  await page.getByTestId('matrix').screenshot({ path: `${SHOTS}/1280-defended-pivot.png` });
+  // The leaderboard row as the API ranks it (a near-chance toy model is flagged and left out of both rates).
+  const { leaderboard } = await api<{ leaderboard: { edges: { node: { defenseKind: string; withoutDefense: { successes: number; trials: number } | null } }[] } }>(
+    '{ leaderboard(first: 50, filter: { datasets: ["moons"] }, includeNearChance: true) { edges { node { defenseKind withoutDefense { successes trials } } } } }');
+  const ranked = leaderboard.edges.find((e) => e.node.defenseKind === 'deep-knn')!.node.withoutDefense!;
+  await page.goto(`${server.url}/?dataset=moons&near=1`);
+  const board = page.getByTestId('leaderboard');
+  const knnRow = board.locator('tbody tr', { hasText: 'deep-knn' });
+  assert.match(await knnRow.innerText(), /with defense/);
+  if (ranked.trials) assert.match(await knnRow.getByTestId('without-defense').innerText(), new RegExp(`^\\d+% ${ranked.successes}/${ranked.trials}$`));
+  else assert.equal(await knnRow.getByTestId('without-defense').count(), 0);
+  assert.equal(await board.locator('tbody tr', { hasNotText: 'deep-knn' }).getByTestId('without-defense').count(), 0);
+  await board.screenshot({ path: `${SHOTS}/1280-defended-leaderboard.png` });
+});
+
 test("a defended trial's page charts its suspicion scores, poisons against benign", async () => {
-  const { defenses } = await api<{ defenses: { edges: { node: { id: string; slug: string } }[] } }>('{ defenses(first: 50) { edges { node { id slug } } } }');
-  const knn = defenses.edges.find((e) => e.node.slug === 'deep-knn')!.node.id;
-  const defended = await launch('Defended toy run', 1, [knn]);
-  await settled(defended);
-  const { experiment } = await api<{ experiment: { trials: { edges: { node: { id: string; status: string } }[] } } }>(
-    `query($id: ID!) { experiment(id: $id) { trials(first: 1) { edges { node { id status } } } } }`, { id: defended });
-  const trial = experiment.trials.edges[0].node;
+  const { experiment } = await api<{ experiment: { trials: { edges: { node: { id: string; status: string; defenseKind: string } }[] } } }>(
+    `query($id: ID!) { experiment(id: $id) { trials(first: 5) { edges { node { id status defenseKind } } } } }`, { id: defended });
+  const trial = experiment.trials.edges.map((e) => e.node).find((t) => t.defenseKind === 'deep-knn')!;
   assert.equal(trial.status, 'SUCCEEDED');
   await page.goto(`${server.url}/trials/${trial.id}`, { waitUntil: 'networkidle' });
   assert.match(await page.getByTestId('detection').innerText(), /ROC AUC/);

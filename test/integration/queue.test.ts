@@ -146,36 +146,55 @@ describe('queue and workers', { timeout: 600_000 }, () => {
     assert.ok(a.lines.some((l) => /ready/.test(l)) && b.lines.some((l) => /ready/.test(l)));
   });
 
-  it('runs a toy trial with each defense through the API and records its measurement', async () => {
+  it('runs a toy trial with each defense through the API: launched over GraphQL, run by a worker, its measurement read back over GraphQL', async () => {
     const [attack] = await server.ds.query(`SELECT id FROM attack_definition WHERE slug = 'interpolation' ORDER BY version LIMIT 1`);
-    const defenses: { id: string; slug: string }[] = await server.ds.query(
-      `SELECT id, slug FROM defense_definition WHERE slug IN ('pixel-clustering', 'training-dynamics', 'deep-knn') ORDER BY slug`);
-    const { experiment } = await server.services.experiments.createExperiment(actor, {
+    const listed = await gql(server, `{ defenses(first: 50) { edges { node { id slug } } } }`, {}, token);
+    assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
+    const defenses = (listed.data.defenses.edges as { node: { id: string; slug: string } }[]).map((e) => e.node)
+      .filter((d) => ['pixel-clustering', 'training-dynamics', 'deep-knn'].includes(d.slug));
+    assert.equal(defenses.length, 3);
+    const created = await gql(server, `mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { trialCount experiment { id } } }`, { i: {
       organizationId: org, name: 'defended', preset: 'toy', seedBase: 3, overrides: { steps: 500, evalEvery: 50 },
       matrix: { datasets: ['moons'], labels: [8], algorithms: ['fixmatch'], rates: [0.05], attacks: [attack.id], defenses: defenses.map((d) => d.id), trialsPerCell: 1 },
-    });
+    } }, token);
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    assert.equal(created.data.createExperiment.trialCount, 3);
+    const experimentId: string = created.data.createExperiment.experiment.id;
     // A defense judges in one synchronous block (all pairs): a lease long enough that a loaded machine's slower block
     // is not taken for a lost worker.
     const w = worker('wd', { FROGPOND_LEASE_SECONDS: '60' });
     await until('3 finished defended trials', async () => {
-      const c = await statusCounts(server.ds, experiment.id);
+      const c = await statusCounts(server.ds, experimentId);
       return (c.SUCCEEDED ?? 0) + (c.FAILED ?? 0) === 3;
     }, 200_000, 500);
-    const trials = await trialsOf(server.ds, experiment.id);
+    await w.kill();
+    const read = await gql(server, `query($id: ID!) { experiment(id: $id) {
+      trials(first: 10) { edges { node { ordinal status error defenseKind artifacts { kind } result { success cleanAccuracy detection } } } }
+      matrix(rows: [DEFENSE]) { cells { rowLabels successes trials cleanAccuracyMean
+        withoutDefense { successes trials cleanAccuracyMean } detection { rocAucMean tprAt5FprMean poisonsRemoved poisons cleanRemoved clean } } } } }`,
+    { id: experimentId }, token);
+    assert.equal(read.errors, undefined, JSON.stringify(read.errors));
+    const trials = (read.data.experiment.trials.edges as any[]).map((e) => e.node).sort((x, y) => x.defenseKind.localeCompare(y.defenseKind));
     assert.deepEqual(trials.filter((t) => t.status !== 'SUCCEEDED').map((t) => `${t.ordinal}: ${t.status} ${t.error}`), []);
-    const rows: { defense_kind: string; detection: any; kinds: string[] }[] = await server.ds.query(`
-      SELECT t.defense_kind, r.detection, array(SELECT a.kind FROM artifact a WHERE a.trial_id = t.id ORDER BY a.kind) AS kinds
-      FROM trial t JOIN trial_result r ON r.trial_id = t.id WHERE t.experiment_id = $1 ORDER BY t.defense_kind`, [experiment.id]);
-    assert.deepEqual(rows.map((r) => r.defense_kind), ['deep-knn', 'pixel-clustering', 'training-dynamics-influence']);
-    for (const r of rows) {
-      const d = r.detection;
-      assert.equal(d.kind, r.defense_kind);
+    assert.deepEqual(trials.map((t) => t.defenseKind), ['deep-knn', 'pixel-clustering', 'training-dynamics-influence']);
+    const cells = new Map((read.data.experiment.matrix.cells as any[]).map((c) => [c.rowLabels[0].split(' ')[0], c]));
+    for (const t of trials) {
+      const d = t.result.detection;
+      assert.equal(d.kind, t.defenseKind);
       assert.ok(d.poisons > 0 && d.removed === d.removedPoisons + d.cleanRemoved, JSON.stringify({ ...d, scores: undefined }));
       assert.ok(typeof d.rocAuc === 'number' && typeof d.tprAt5Fpr === 'number' && typeof d.undefended?.success === 'boolean');
       assert.equal(d.scores.length, d.poisons + d.clean);
-      assert.ok(r.kinds.includes('defense-scores'), r.kinds.join(','));
+      assert.ok(t.artifacts.some((a: { kind: string }) => a.kind === 'defense-scores'), JSON.stringify(t.artifacts));
+      // The matrix cell of the defense shows the trial with and without it, and what it detected.
+      const slug = defenses.find((x) => t.defenseKind.startsWith(x.slug))!.slug;
+      const c = cells.get(slug);
+      assert.ok(c, `a matrix cell for ${slug}`);
+      assert.deepEqual([c.successes, c.trials, c.cleanAccuracyMean], [t.result.success ? 1 : 0, 1, t.result.cleanAccuracy]);
+      assert.deepEqual(c.withoutDefense, { successes: d.undefended.success ? 1 : 0, trials: 1, cleanAccuracyMean: d.undefended.cleanAccuracy });
+      assert.deepEqual(c.detection, {
+        rocAucMean: d.rocAuc, tprAt5FprMean: d.tprAt5Fpr, poisonsRemoved: d.removedPoisons, poisons: d.poisons, cleanRemoved: d.cleanRemoved, clean: d.clean,
+      });
     }
-    await w.kill();
   });
 
   it('re-runs a trial whose worker was SIGKILLed mid-trial, and records it exactly once', async () => {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { gql } from '@/lib/graphql';
 import { LeaderboardQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
-import { pct, ratePct, shade } from '@/lib/format';
+import { pct, ratePct, shade, SHADE_TEXT } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +43,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       <p className="lead">
         Attacks ranked by the lower bound of the Wilson 95% interval of their success rate, one row per complete setting
         (attack version, dataset, labels, algorithm, poison rate, density, defense, preset), over every finished trial you may see in every experiment.
-        Trials whose clean accuracy is near chance are counted apart and never ranked. The papers&apos; reported values sit beside the reproduced ones.
+        Trials whose clean accuracy is near chance are counted apart and never ranked. A setting with a defense shows its success with the
+        defense beside the same trials&apos; success without it (each defended trial also trains without the defense, from the same seed).
+        The papers&apos; reported values sit beside the reproduced ones.
       </p>
       <form method="get" className="inline panel" aria-label="Filter the leaderboard">
         <div className="field">
@@ -97,7 +99,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
               <thead>
                 <tr>
                   <th className="num">#</th><th>Attack</th><th>Dataset</th><th className="num">Labels</th><th>Algorithm</th><th className="num">Rate</th>
-                  <th>Density</th><th>Defense</th><th>Preset</th><th className="num">Successes</th><th className="num">Success</th><th>Wilson 95%</th>
+                  <th>Density</th><th>Defense</th><th>Preset</th><th className="num">Successes</th><th className="num">Success</th><th className="num">Without defense</th><th>Wilson 95%</th>
                   <th className="num">Paper</th><th>Evidence</th>
                 </tr>
               </thead>
@@ -115,7 +117,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
                         <span className="small muted" title={`${r.nearChanceTrials} more trial(s) with clean accuracy near chance: flagged, not ranked`}> +{r.nearChanceTrials} flagged</span>
                       )}
                     </td>
-                    <td className="num" style={{ background: shade(r.successRate) }}>{pct(r.successRate)}</td>
+                    <td className="num" style={r.successRate != null ? { background: shade(r.successRate), color: SHADE_TEXT } : undefined}>
+                      {pct(r.successRate)}{r.withoutDefense ? <span className="small"> with defense</span> : null}
+                    </td>
+                    <WithoutDefenseCell without={r.withoutDefense} />
                     <td title={r.wilsonLow == null ? 'no ranked trial' : `Wilson 95% interval ${pct(r.wilsonLow, 1)} – ${pct(r.wilsonHigh, 1)}`}>
                       {r.wilsonLow != null && r.wilsonHigh != null && r.successRate != null ? (
                         <>
@@ -145,5 +150,18 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         </>
       )}
     </>
+  );
+}
+
+/** The same ranked trials without their defense: k/n and rate, the Wilson interval in the title; a dash without a defense. */
+function WithoutDefenseCell({ without }: { without: { successes: number; trials: number; successRate?: number | null; wilsonLow?: number | null; wilsonHigh?: number | null } | null | undefined }) {
+  if (!without) return <td className="num muted" title="no defense">–</td>;
+  if (!without.trials) return <td className="num muted" title="no trial recorded its run without the defense">–</td>;
+  const title = `without the defense ${without.successes}/${without.trials}` +
+    (without.wilsonLow != null && without.wilsonHigh != null ? `; Wilson 95% interval ${pct(without.wilsonLow, 1)} – ${pct(without.wilsonHigh, 1)}` : '');
+  return (
+    <td className="num" data-testid="without-defense" title={title} style={{ background: shade(without.successRate), color: SHADE_TEXT }}>
+      {pct(without.successRate)} <span className="small">{without.successes}/{without.trials}</span>
+    </td>
   );
 }

@@ -14,8 +14,9 @@ const rateOf = (c: CellView | undefined) => (c && c.trials ? c.successes / c.tri
 
 /**
  * The experiment's pivot table (TanStack Table): one column per row dimension, then one per column coordinate
- * grouped under the first column dimension. Each cell shows k/n, its Wilson 95% interval and the paper's value;
- * every header sorts; headers stay in view while the table scrolls in its own box.
+ * grouped under the first column dimension. Each cell shows k/n, its Wilson 95% interval and the paper's value; a
+ * cell whose trials all ran a defense shows the rate with the defense above the same trials' rate without it, and
+ * the defense's AUC and removals; every header sorts (by the rate with the defense); headers stay in view while the table scrolls in its own box.
  */
 export function PivotTable({ cells, rowDims, live }: { cells: CellView[]; rowDims: string[]; live: boolean }) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -74,15 +75,36 @@ function Cell({ cell, rowKey, colKey, live }: { cell?: CellView; rowKey: string;
     );
   }
   const rate = cell.successes / cell.trials;
-  const title = `${cell.successes}/${cell.trials} = ${pct(rate, 1)}; Wilson 95% interval ${pct(cell.low, 1)}–${pct(cell.high, 1)}` +
-    (cell.cleanAccuracy != null ? `; clean accuracy ${pct(cell.cleanAccuracy, 1)}` : '') + (cell.reported ? `; paper reports ${cell.reported}` : '');
+  const u = cell.without;
+  const d = cell.detection;
+  const title = `${u ? 'with the defense ' : ''}${cell.successes}/${cell.trials} = ${pct(rate, 1)}; Wilson 95% interval ${pct(cell.low, 1)}–${pct(cell.high, 1)}` +
+    (cell.cleanAccuracy != null ? `; clean accuracy ${pct(cell.cleanAccuracy, 1)}` : '') + (u ? `; ${withoutText(u)}` : '') +
+    (d?.tprAt5Fpr != null ? `; TPR at 5% FPR ${pct(d.tprAt5Fpr, 1)}` : '') +
+    (d?.cleanRemoved != null && d.clean ? `; clean examples removed ${d.cleanRemoved}/${d.clean}` : '') + (cell.reported ? `; paper reports ${cell.reported}` : '');
   return (
     <td style={{ background: shade(rate), color: SHADE_TEXT }} title={title} data-cell={`${rowKey}|${colKey}`}>
+      {u ? <span className="arm">with defense</span> : null}
       <span className="k">{cell.successes}/{cell.trials}</span>
       <span className="ci">{pct(cell.low)}–{pct(cell.high)}</span>
+      {u ? (
+        <span className="without" data-testid="without-defense" style={u.trials ? { background: shade(u.successes / u.trials) } : undefined}>
+          <span className="arm">without</span>
+          <span className="k">{u.trials ? `${u.successes}/${u.trials}` : '–'}</span>
+          {u.low != null && u.high != null ? <span className="ci">{pct(u.low)}–{pct(u.high)}</span> : null}
+        </span>
+      ) : null}
+      {d?.rocAuc != null ? <span className="det">AUC {d.rocAuc.toFixed(2)}</span> : null}
+      {d?.poisonsRemoved != null && d.poisons ? <span className="det">removed {d.poisonsRemoved}/{d.poisons} poisons</span> : null}
       {cell.reported ? <span className="paper">paper {cell.reported}</span> : null}
     </td>
   );
+}
+
+function withoutText(u: NonNullable<CellView['without']>): string {
+  if (!u.trials) return 'without the defense: not recorded';
+  return `without the defense ${u.successes}/${u.trials} = ${pct(u.successes / u.trials, 1)}` +
+    (u.low != null && u.high != null ? ` (Wilson 95% ${pct(u.low, 1)}–${pct(u.high, 1)})` : '') +
+    (u.cleanAccuracy != null ? `, clean accuracy ${pct(u.cleanAccuracy, 1)}` : '');
 }
 
 function build(cells: CellView[], rowDims: string[]) {

@@ -250,7 +250,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, spec: Record<string, unknown>, organization: { id: string, name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null }, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, error: string | null, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, failedTrials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, algorithm: string, attackKind: string, error: string | null } }> } } };
+export type ExperimentQuery = { datasets: Array<{ slug: string, numClasses: number }>, experiment: { id: string, name: string, description: string, visibility: Visibility, preset: string, status: ExperimentStatus, trialCount: number, seedBase: number, createdAt: string, spec: Record<string, unknown>, organization: { id: string, name: string }, citation: { key: string, permalink: string, bibtex: string, reference: string }, statusCounts: Array<{ status: TrialStatus, count: number }>, progress: { queued: number, running: number, succeeded: number, failed: number, cancelled: number, total: number, etaSeconds: number | null, trialsPerMinute: number, updatedAt: string | null }, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, withoutDefense: { successes: number, trials: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null } | null, detection: { rocAucMean: number | null, tprAt5FprMean: number | null, poisonsRemoved: number | null, poisons: number | null, cleanRemoved: number | null, clean: number | null } | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> }, trials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, attackKind: string, defenseKind: string, seed: number, status: TrialStatus, error: string | null, targetClass: number | null, targetLabel: number | null, result: { success: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, failedTrials: { edges: Array<{ node: { id: string, ordinal: number, dataset: string, algorithm: string, attackKind: string, error: string | null } }> } } };
 
 export type ExperimentMatrixQueryVariables = Exact<{
   id: string | number;
@@ -259,7 +259,7 @@ export type ExperimentMatrixQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentMatrixQuery = { experiment: { id: string, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> } } };
+export type ExperimentMatrixQuery = { experiment: { id: string, matrix: { cells: Array<{ row: Array<string>, column: Array<string>, rowLabels: Array<string>, columnLabels: Array<string>, successes: number, trials: number, scheduled: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null, withoutDefense: { successes: number, trials: number, wilsonLow: number | null, wilsonHigh: number | null, cleanAccuracyMean: number | null } | null, detection: { rocAucMean: number | null, tprAt5FprMean: number | null, poisonsRemoved: number | null, poisons: number | null, cleanRemoved: number | null, clean: number | null } | null, paper: { successes: number, trials: number, publication: string, table: string } | null }> } } };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
@@ -291,7 +291,7 @@ export type LeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, attackSlug: string | null, attackVersion: number | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, experimentCount: number, organizationCount: number, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
+export type LeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, rank: number | null, attack: string, attackId: string | null, attackSlug: string | null, attackVersion: number | null, dataset: string, labels: number, algorithm: string, rate: number, density: string | null, densityLabel: string | null, defense: string, preset: string, successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null, nearChanceTrials: number, defenseKind: string, experimentCount: number, organizationCount: number, withoutDefense: { successes: number, trials: number, successRate: number | null, wilsonLow: number | null, wilsonHigh: number | null } | null, experiments: Array<{ id: string, name: string, organization: string }>, paper: { successes: number, trials: number, publication: string, table: string } | null } }> }, datasets: Array<{ slug: string, name: string }>, algorithms: Array<{ slug: string, name: string }> };
 
 export type ExperimentExportQueryVariables = Exact<{
   id: string | number;
@@ -677,6 +677,21 @@ export const ExperimentDocument = new TypedDocumentString(`
         wilsonLow
         wilsonHigh
         cleanAccuracyMean
+        withoutDefense {
+          successes
+          trials
+          wilsonLow
+          wilsonHigh
+          cleanAccuracyMean
+        }
+        detection {
+          rocAucMean
+          tprAt5FprMean
+          poisonsRemoved
+          poisons
+          cleanRemoved
+          clean
+        }
         paper {
           successes
           trials
@@ -743,6 +758,21 @@ export const ExperimentMatrixDocument = new TypedDocumentString(`
         wilsonLow
         wilsonHigh
         cleanAccuracyMean
+        withoutDefense {
+          successes
+          trials
+          wilsonLow
+          wilsonHigh
+          cleanAccuracyMean
+        }
+        detection {
+          rocAucMean
+          tprAt5FprMean
+          poisonsRemoved
+          poisons
+          cleanRemoved
+          clean
+        }
         paper {
           successes
           trials
@@ -888,6 +918,14 @@ export const LeaderboardDocument = new TypedDocumentString(`
         wilsonLow
         wilsonHigh
         nearChanceTrials
+        defenseKind
+        withoutDefense {
+          successes
+          trials
+          successRate
+          wilsonLow
+          wilsonHigh
+        }
         experimentCount
         organizationCount
         experiments {

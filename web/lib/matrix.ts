@@ -23,6 +23,11 @@ export interface ApiCell {
   row: string[]; column: string[]; rowLabels: string[]; columnLabels: string[]; successes: number; trials: number;
   scheduled?: number; wilsonLow?: number | null; wilsonHigh?: number | null; cleanAccuracyMean?: number | null;
   paper?: { successes: number; trials: number } | null;
+  withoutDefense?: { successes: number; trials: number; wilsonLow?: number | null; wilsonHigh?: number | null; cleanAccuracyMean?: number | null } | null;
+  detection?: {
+    rocAucMean?: number | null; tprAt5FprMean?: number | null; poisonsRemoved?: number | null; poisons?: number | null;
+    cleanRemoved?: number | null; clean?: number | null;
+  } | null;
 }
 
 /** Display text of one coordinate: rates as the papers write them (0.005 -> 0.5%), the API's label otherwise. */
@@ -40,6 +45,14 @@ export function toCellViews(cells: ApiCell[], rows: Dimension[], cols: Dimension
       successes: c.successes, trials: c.trials, low, high, scheduled: c.scheduled,
       cleanAccuracy: c.cleanAccuracyMean ?? null,
       reported: c.paper ? `${c.paper.successes}/${c.paper.trials}` : null,
+      without: c.withoutDefense ? {
+        successes: c.withoutDefense.successes, trials: c.withoutDefense.trials,
+        low: c.withoutDefense.wilsonLow ?? null, high: c.withoutDefense.wilsonHigh ?? null, cleanAccuracy: c.withoutDefense.cleanAccuracyMean ?? null,
+      } : null,
+      detection: c.detection ? {
+        rocAuc: c.detection.rocAucMean ?? null, tprAt5Fpr: c.detection.tprAt5FprMean ?? null, poisonsRemoved: c.detection.poisonsRemoved ?? null,
+        poisons: c.detection.poisons ?? null, cleanRemoved: c.detection.cleanRemoved ?? null, clean: c.detection.clean ?? null,
+      } : null,
     };
   });
 }

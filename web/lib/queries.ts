@@ -90,6 +90,8 @@ export const ExperimentQuery = graphql(`
       matrix(rows: $rows, columns: $columns) {
         cells {
           row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          withoutDefense { successes trials wilsonLow wilsonHigh cleanAccuracyMean }
+          detection { rocAucMean tprAt5FprMean poisonsRemoved poisons cleanRemoved clean }
           paper { successes trials publication table }
         }
       }
@@ -111,6 +113,8 @@ export const ExperimentMatrixQuery = graphql(`
       matrix(rows: $rows, columns: $columns) {
         cells {
           row column rowLabels columnLabels successes trials scheduled wilsonLow wilsonHigh cleanAccuracyMean
+          withoutDefense { successes trials wilsonLow wilsonHigh cleanAccuracyMean }
+          detection { rocAucMean tprAt5FprMean poisonsRemoved poisons cleanRemoved clean }
           paper { successes trials publication table }
         }
       }
@@ -157,7 +161,8 @@ export const LeaderboardQuery = graphql(`
       edges {
         node {
           key rank attack attackId attackSlug attackVersion dataset labels algorithm rate density densityLabel defense preset
-          successes trials successRate wilsonLow wilsonHigh nearChanceTrials
+          successes trials successRate wilsonLow wilsonHigh nearChanceTrials defenseKind
+          withoutDefense { successes trials successRate wilsonLow wilsonHigh }
           experimentCount organizationCount experiments { id name organization }
           paper { successes trials publication table }
         }

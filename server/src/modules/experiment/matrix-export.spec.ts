@@ -14,6 +14,7 @@ const cell = (row: string[], col: string[], k: number, n: number, paper?: [numbe
   return {
     row, column: col, rowLabels: labels ?? row, columnLabels: col, successes: k, trials: n, scheduled: 8,
     successRate: n ? k / n : null, wilsonLow: w?.low ?? null, wilsonHigh: w?.high ?? null, cleanAccuracyMean: n ? 0.8872500000000001 : null,
+    withoutDefense: null, detection: null,
     paper: paper ? { successes: paper[0], trials: paper[1], rate: paper[0] / paper[1], publication: 'carlini2021', table: 't', rowKey: 'r', columnKey: 'c' } : null,
   };
 };
@@ -87,6 +88,36 @@ describe('matrix exports', () => {
     // braces balance
     const stripped = tex.replace(/\\[{}]/g, '');
     assert.equal((stripped.match(/\{/g) ?? []).length, (stripped.match(/\}/g) ?? []).length);
+  });
+
+  it('writes the defended cells with the same trials without the defense and the detection metrics; other cells empty', () => {
+    const uw = wilsonInterval(6, 8)!;
+    const defended: ExperimentMatrix = {
+      rows: [D.DEFENSE], columns: [],
+      cells: [
+        { ...cell(['none'], [], 7, 8), withoutDefense: null, detection: null },
+        {
+          ...cell(['pixel-clustering v1'], [], 1, 8), cleanAccuracyMean: 0.80125,
+          withoutDefense: { successes: 6, trials: 8, successRate: 0.75, wilsonLow: uw.low, wilsonHigh: uw.high, cleanAccuracyMean: 0.8237500000000001 },
+          detection: { rocAucMean: 0.98765, tprAt5FprMean: 0.875, poisonsRemoved: 76, poisons: 80, poisonRemovalRate: 0.95, cleanRemoved: 12, clean: 1520, cleanRemovalRate: 12 / 1520 },
+        },
+      ],
+    };
+    const [header, none, pixel] = parse(matrixToCsv(defended)) as string[][];
+    const o = (r: string[]) => Object.fromEntries(header.map((h, i) => [h, r[i]]));
+    assert.deepEqual(header.slice(0, 1), ['defense']);
+    assert.deepEqual([o(pixel).successes, o(pixel).trials, o(pixel).undefended_successes, o(pixel).undefended_trials, o(pixel).undefended_success_rate], ['1', '8', '6', '8', '0.75']);
+    assert.deepEqual([o(pixel).undefended_wilson_low, o(pixel).undefended_wilson_high], [String(Number(uw.low.toFixed(3))), String(Number(uw.high.toFixed(3)))]);
+    assert.deepEqual([o(pixel).clean_accuracy_mean, o(pixel).undefended_clean_accuracy_mean], ['0.8013', '0.8238']);
+    assert.deepEqual([o(pixel).defense_roc_auc_mean, o(pixel).defense_tpr_at_5_fpr_mean, o(pixel).defense_poisons_removed, o(pixel).defense_poisons,
+      o(pixel).defense_poison_removal_rate, o(pixel).defense_clean_removed, o(pixel).defense_clean, o(pixel).defense_clean_removal_rate],
+    ['0.9877', '0.875', '76', '80', '0.95', '12', '1520', '0.0079']);
+    // The undefended cell: every defense column empty (null in JSON), not zero.
+    for (const c of header.filter((h) => h.startsWith('undefended_') || h.startsWith('defense_'))) assert.equal(o(none)[c], '', c);
+    const j = JSON.parse(matrixToJson(defended));
+    assert.equal(j.cells[0].undefended_trials, null);
+    assert.equal(j.cells[1].undefended_successes, 6);
+    assert.match(matrixToLatex(defended), /pixel-clustering v1 & 1\/8 \{\\scriptsize\[[\d.]+, [\d.]+\]\} \{\\scriptsize without defense 6\/8\} \\\\/);
   });
 
   it('escapes LaTeX specials', () => {

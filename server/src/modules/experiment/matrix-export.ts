@@ -14,6 +14,10 @@ export const DIMENSION_TITLE: Record<MatrixDimension, string> = {
 };
 export const METRIC_COLUMNS = [
   'successes', 'trials', 'scheduled', 'success_rate', 'wilson_low', 'wilson_high', 'clean_accuracy_mean',
+  // Where every trial of the cell ran a defense (empty otherwise): the same trials without it, and what it detected.
+  'undefended_successes', 'undefended_trials', 'undefended_success_rate', 'undefended_wilson_low', 'undefended_wilson_high',
+  'undefended_clean_accuracy_mean', 'defense_roc_auc_mean', 'defense_tpr_at_5_fpr_mean', 'defense_poisons_removed', 'defense_poisons',
+  'defense_poison_removal_rate', 'defense_clean_removed', 'defense_clean', 'defense_clean_removal_rate',
   'paper_successes', 'paper_trials', 'paper_success_rate', 'paper_publication', 'paper_table',
 ] as const;
 
@@ -49,6 +53,7 @@ export function matrixTable(m: ExperimentMatrix): ExportTable {
       successes: c.successes, trials: c.trials, scheduled: c.scheduled,
       success_rate: round(c.successRate, dec), wilson_low: round(c.wilsonLow, dec), wilson_high: round(c.wilsonHigh, dec),
       clean_accuracy_mean: round(c.cleanAccuracyMean, 4),
+      ...defenseValues(c),
       paper_successes: c.paper?.successes ?? null, paper_trials: c.paper?.trials ?? null,
       paper_success_rate: c.paper ? round(c.paper.rate, rateDecimals(c.paper.trials)) : null,
       paper_publication: c.paper?.publication ?? null, paper_table: c.paper?.table ?? null,
@@ -56,6 +61,19 @@ export function matrixTable(m: ExperimentMatrix): ExportTable {
     return out;
   });
   return { columns, rows };
+}
+
+function defenseValues(c: MatrixCell): Record<string, ExportValue> {
+  const u = c.withoutDefense; const d = c.detection;
+  const dec = rateDecimals(u?.trials ?? 0);
+  return {
+    undefended_successes: u?.successes ?? null, undefended_trials: u?.trials ?? null,
+    undefended_success_rate: round(u?.successRate, dec), undefended_wilson_low: round(u?.wilsonLow, dec), undefended_wilson_high: round(u?.wilsonHigh, dec),
+    undefended_clean_accuracy_mean: round(u?.cleanAccuracyMean, 4),
+    defense_roc_auc_mean: round(d?.rocAucMean, 4), defense_tpr_at_5_fpr_mean: round(d?.tprAt5FprMean, 4),
+    defense_poisons_removed: d?.poisonsRemoved ?? null, defense_poisons: d?.poisons ?? null, defense_poison_removal_rate: round(d?.poisonRemovalRate, 4),
+    defense_clean_removed: d?.cleanRemoved ?? null, defense_clean: d?.clean ?? null, defense_clean_removal_rate: round(d?.cleanRemovalRate, 4),
+  };
 }
 
 /** RFC 4180 CSV, one line per cell, formula cells neutralised (common/csv). */
@@ -87,13 +105,15 @@ function latexValue(d: MatrixDimension, key: string, label: string): string {
 const cellText = (c: MatrixCell | undefined) => {
   if (!c || !c.trials) return c?.paper ? `-- (${c.paper.successes}/${c.paper.trials})` : '--';
   const ci = c.wilsonLow !== null && c.wilsonHigh !== null ? ` {\\scriptsize[${pct(c.wilsonLow)}, ${pct(c.wilsonHigh)}]}` : '';
-  return `${c.successes}/${c.trials}${ci}${c.paper ? ` (${c.paper.successes}/${c.paper.trials})` : ''}`;
+  const u = c.withoutDefense;
+  const without = u ? ` {\\scriptsize without defense ${u.trials ? `${u.successes}/${u.trials}` : '--'}}` : '';
+  return `${c.successes}/${c.trials}${ci}${c.paper ? ` (${c.paper.successes}/${c.paper.trials})` : ''}${without}`;
 };
 
 /**
  * The matrix as a booktabs table, paper style: one leading column per row dimension and one header line per column
- * dimension, each named; k/n per cell with its Wilson 95% interval in percent, the paper's k/n in parentheses;
- * poison rates in percent.
+ * dimension, each named; k/n per cell with its Wilson 95% interval in percent, the paper's k/n in parentheses, and
+ * for a defended cell the same trials' k/n without the defense; poison rates in percent.
  */
 export function matrixToLatex(m: ExperimentMatrix, caption = ''): string {
   const rowDims = m.rows.length ? m.rows : null;
@@ -120,7 +140,7 @@ export function matrixToLatex(m: ExperimentMatrix, caption = ''): string {
     `${(rowDims ? labels : ['all']).join(' & ')} & ${cols.map(([ck]) => cellText(byKey.get(`${rk}|${ck}`))).join(' & ')} \\\\`);
   const lines = [
     '\\begin{table}[t]', '\\centering',
-    `\\caption{${latexEscape(caption || 'Attack success')}: successes/trials, Wilson 95\\% interval in percent, the paper's k/n in parentheses.}`,
+    `\\caption{${latexEscape(caption || 'Attack success')}: successes/trials, Wilson 95\\% interval in percent, the paper's k/n in parentheses; for defended cells, the same trials without the defense.}`,
     `\\begin{tabular}{${'l'.repeat(lead)}${'c'.repeat(cols.length)}}`, '\\toprule', ...header, '\\midrule', ...body,
     '\\bottomrule', '\\end{tabular}', '\\end{table}',
   ];

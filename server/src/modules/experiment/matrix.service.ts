@@ -3,6 +3,33 @@ import { ReadCache } from '../../common/read-cache';
 import { badInput } from '../../common/errors';
 import { ExperimentMatrix, MatrixCell, MatrixDimension, MatrixFilter } from './matrix.types';
 import { wilsonInterval } from '@frogpond/compute/stats';
+import { toDetectionSummary, toWithoutDefense } from './defense-comparison';
+
+/**
+ * Defense totals of a cell. 'cells' sums trial_cell's trigger-maintained totals; 'trials' is their definition over
+ * every result: the run without the defense (detection.undefended) and the defense's metrics (detection.*), each
+ * counted only where the result holds it as a JSON boolean or number.
+ */
+const U = `r.detection->'undefended'`;
+const jnum = (json: string) => `CASE WHEN jsonb_typeof(${json}) = 'number' THEN (${json})::float8 END`;
+const REMOVAL = ['removedPoisons', 'poisons', 'cleanRemoved', 'clean'].map((k) => `jsonb_typeof(r.detection->'${k}') = 'number'`).join(' AND ');
+const removalSum = (k: string) => `coalesce(sum(CASE WHEN ${REMOVAL} THEN round((r.detection->'${k}')::float8) END), 0)::int`;
+const DEFENSE_TOTALS: Record<MatrixSource, string> = {
+  cells: `bool_and(t.defense_kind <> 'none') AS defended,
+         sum(t.undefended_successes)::int AS u_k, sum(t.undefended_trials)::int AS u_n,
+         sum(t.undefended_accuracy_sum) / nullif(sum(t.undefended_accuracy_n), 0) AS u_acc,
+         sum(t.roc_auc_sum) / nullif(sum(t.roc_auc_n), 0) AS roc_auc, sum(t.tpr_at_5_fpr_sum) / nullif(sum(t.tpr_at_5_fpr_n), 0) AS tpr5,
+         sum(t.removal_trials)::int AS removal_n, sum(t.removed_poisons)::int AS removed_poisons, sum(t.poisons)::int AS poisons,
+         sum(t.removed_clean)::int AS removed_clean, sum(t.clean)::int AS clean,`,
+  trials: `bool_and(t.defense_kind <> 'none') AS defended,
+         count(*) FILTER (WHERE ${U}->'success' = 'true'::jsonb)::int AS u_k,
+         count(*) FILTER (WHERE jsonb_typeof(${U}->'success') = 'boolean')::int AS u_n,
+         avg(${jnum(`${U}->'cleanAccuracy'`)}) AS u_acc,
+         avg(${jnum(`r.detection->'rocAuc'`)}) AS roc_auc, avg(${jnum(`r.detection->'tprAt5Fpr'`)}) AS tpr5,
+         count(*) FILTER (WHERE ${REMOVAL})::int AS removal_n, ${removalSum('removedPoisons')} AS removed_poisons,
+         ${removalSum('poisons')} AS poisons, ${removalSum('cleanRemoved')} AS removed_clean, ${removalSum('clean')} AS clean,`,
+};
+const DEFENSE_OUT = ['defended', 'u_k', 'u_n', 'u_acc', 'roc_auc', 'tpr5', 'removal_n', 'removed_poisons', 'poisons', 'removed_clean', 'clean'];
 
 /** SQL of each dimension over `trial t` (whitelisted: never user text). */
 const DIM: Record<MatrixDimension, { col: string; key: string }> = {
@@ -33,7 +60,8 @@ export type MatrixSource = 'cells' | 'trials';
 
 /**
  * Builds the ONE SQL statement of a matrix: trials of the experiment grouped by the chosen dimensions, left-joined
- * to their results (k/n, clean accuracy), then a lateral lookup of the paper-reported k/n for the cell.
+ * to their results (k/n, clean accuracy; where every trial ran a defense, the same trials without it and the
+ * defense's detection metrics), then a lateral lookup of the paper-reported k/n for the cell.
  * Exported so the benchmark can time the same statement through raw `pg`.
  */
 export function buildMatrixSql(experimentId: string, q: MatrixQuery, source: MatrixSource = 'cells'): { sql: string; params: unknown[] } {
@@ -73,14 +101,14 @@ export function buildMatrixSql(experimentId: string, q: MatrixQuery, source: Mat
 
   // Only what rowsToMatrix reads leaves the server: the raw values (o*) and paper coordinates (m_*) stay in SQL
   // (fewer columns to send and for pg to parse, 50+ rows per request).
-  const outCols = [...dims.map((_, i) => `c.k${i}`), 'c.scheduled', 'c.trials', 'c.successes', 'c.clean_accuracy'];
-  const totals = source === 'cells'
+  const outCols = [...dims.map((_, i) => `c.k${i}`), 'c.scheduled', 'c.trials', 'c.successes', 'c.clean_accuracy', ...DEFENSE_OUT.map((o) => `c.${o}`)];
+  const totals = DEFENSE_TOTALS[source] + (source === 'cells'
     ? `coalesce(sum(t.scheduled), 0)::int AS scheduled, coalesce(sum(t.trials), 0)::int AS trials,
          coalesce(sum(t.successes), 0)::int AS successes, sum(t.clean_accuracy_sum) / nullif(sum(t.clean_accuracy_n), 0) AS clean_accuracy
     FROM trial_cell t`
     : `count(*)::int AS scheduled, count(r.id)::int AS trials, count(*) FILTER (WHERE r.success)::int AS successes,
          avg(r.clean_accuracy) AS clean_accuracy
-    FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id`;
+    FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id`);
   const sql = `
 WITH c AS (
   SELECT ${[...groupCols, ...matchCols].join(',\n         ')},
@@ -117,6 +145,11 @@ export function rowsToMatrix(q: MatrixQuery, rows: Record<string, any>[]): Exper
       successRate: r.trials ? r.successes / r.trials : null,
       wilsonLow: w?.low ?? null, wilsonHigh: w?.high ?? null,
       cleanAccuracyMean: r.clean_accuracy === null || r.clean_accuracy === undefined ? null : Number(r.clean_accuracy),
+      withoutDefense: toWithoutDefense(r.defended, r.u_k, r.u_n, r.u_acc),
+      detection: toDetectionSummary(r.defended, {
+        rocAucMean: r.roc_auc, tprAt5FprMean: r.tpr5, removalTrials: r.removal_n, removedPoisons: r.removed_poisons, poisons: r.poisons,
+        removedClean: r.removed_clean, clean: r.clean,
+      }),
       paper: r.paper_trials == null ? null : {
         successes: r.paper_successes, trials: r.paper_trials, rate: r.paper_successes / r.paper_trials,
         publication: r.paper_publication, table: r.paper_table, rowKey: r.paper_row, columnKey: r.paper_column,

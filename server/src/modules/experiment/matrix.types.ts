@@ -30,6 +30,28 @@ export class ReportedValue {
   @Field() columnKey: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'The same trials (same seeds) trained without their defense' })
+export class WithoutDefense {
+  @Field(() => Int, { description: 'Trials in which the attack succeeded without the defense' }) successes: number;
+  @Field(() => Int, { description: 'Trials with a result that recorded the run without the defense' }) trials: number;
+  @Field(() => Float, { nullable: true, description: 'successes / trials' }) successRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Wilson 95% interval, lower bound' }) wilsonLow: number | null;
+  @Field(() => Float, { nullable: true, description: 'Wilson 95% interval, upper bound' }) wilsonHigh: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean clean accuracy without the defense' }) cleanAccuracyMean: number | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "What the cell's defenses detected, against the true poison indices" })
+export class DetectionSummary {
+  @Field(() => Float, { nullable: true, description: 'Mean ROC AUC of the suspicion scores (null: no trial scored)' }) rocAucMean: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean true-positive rate at 5% false-positive rate' }) tprAt5FprMean: number | null;
+  @Field(() => Int, { nullable: true, description: 'Poisons removed, summed over the trials that report removals' }) poisonsRemoved: number | null;
+  @Field(() => Int, { nullable: true, description: 'All poisons of those trials' }) poisons: number | null;
+  @Field(() => Float, { nullable: true, description: 'poisonsRemoved / poisons' }) poisonRemovalRate: number | null;
+  @Field(() => Int, { nullable: true, description: 'Clean examples removed, summed over the trials that report removals' }) cleanRemoved: number | null;
+  @Field(() => Int, { nullable: true, description: 'All clean examples the defense judged in those trials' }) clean: number | null;
+  @Field(() => Float, { nullable: true, description: 'cleanRemoved / clean' }) cleanRemovalRate: number | null;
+}
+
 // simpleResolvers: plain properties, no per-field wrapper (a matrix has hundreds of them)
 @ObjectType({ simpleResolvers: true })
 export class MatrixCell {
@@ -44,6 +66,10 @@ export class MatrixCell {
   @Field(() => Float, { nullable: true, description: 'Wilson 95% interval, lower bound' }) wilsonLow: number | null;
   @Field(() => Float, { nullable: true, description: 'Wilson 95% interval, upper bound' }) wilsonHigh: number | null;
   @Field(() => Float, { nullable: true }) cleanAccuracyMean: number | null;
+  @Field(() => WithoutDefense, { nullable: true, description: 'Where every trial of the cell ran a defense: the same trials without it; null otherwise' })
+  withoutDefense: WithoutDefense | null;
+  @Field(() => DetectionSummary, { nullable: true, description: 'Where every trial of the cell ran a defense: its detection metrics; null otherwise' })
+  detection: DetectionSummary | null;
   @Field(() => ReportedValue, { nullable: true }) paper: ReportedValue | null;
 }
 

@@ -3,6 +3,7 @@ import { Actor } from '../../common/auth';
 import { decodeCursor, encodeCursor } from '../../common/connection';
 import { ReadCache } from '../../common/read-cache';
 import { wilsonInterval } from '@frogpond/compute/stats';
+import { toWithoutDefense } from '../experiment/defense-comparison';
 import { LeaderboardArgs } from './leaderboard.inputs';
 import { buildLeaderboardSql, cursorParts } from './leaderboard.sql';
 import { LeaderboardConnection, LeaderboardRow, Reproduction } from './leaderboard.types';
@@ -20,6 +21,7 @@ export function toLeaderboardRow(r: Record<string, any>): LeaderboardRow {
     successes: r.k, trials: r.n, successRate: r.n ? r.k / r.n : null, wilsonLow: w?.low ?? null, wilsonHigh: w?.high ?? null,
     nearChanceTrials: r.near_chance, nearChanceSuccesses: r.near_chance_k,
     cleanAccuracyMean: r.clean_accuracy === null ? null : Number(r.clean_accuracy),
+    withoutDefense: toWithoutDefense(r.defense_kind !== 'none', r.u_k, r.u_n, r.u_acc),
     experimentCount: r.experiment_count, organizationCount: r.organization_count, experiments: r.experiments ?? [],
     paper: r.paper_trials == null ? null : {
       successes: r.paper_successes, trials: r.paper_trials, rate: r.paper_successes / r.paper_trials,

@@ -68,7 +68,9 @@ WITH c AS (
   -- "No defense" is one setting whether the experiment named the built-in none defense or gave no defense list.
   SELECT c.experiment_id, c.attack_id, c.attack_kind, c.dataset, c.labels, c.algorithm, c.rate, c.density,
          CASE WHEN c.defense_kind = 'none' THEN NULL ELSE c.defense_id END AS defense_id, c.defense_kind,
-         c.trials, c.successes, c.near_chance, c.near_chance_successes, c.clean_accuracy_sum, c.clean_accuracy_n, e.preset
+         c.trials, c.successes, c.near_chance, c.near_chance_successes, c.clean_accuracy_sum, c.clean_accuracy_n, e.preset,
+         c.undefended_trials, c.undefended_successes, c.undefended_near_chance, c.undefended_near_chance_successes,
+         c.undefended_accuracy_sum, c.undefended_accuracy_n
     FROM trial_cell c JOIN experiment e ON e.id = c.experiment_id
    WHERE ${where.join(' AND ')}
 ), g AS (
@@ -80,6 +82,11 @@ WITH c AS (
          (sum(c.trials) - sum(c.near_chance))::int AS n, (sum(c.successes) - sum(c.near_chance_successes))::int AS k,
          sum(c.near_chance)::int AS near_chance, sum(c.near_chance_successes)::int AS near_chance_k,
          sum(c.clean_accuracy_sum) / nullif(sum(c.clean_accuracy_n), 0) AS clean_accuracy,
+         -- The same trials without the defense (the run a defended trial records from its seed), near chance left out
+         -- by the trial's own clean accuracy, as in k/n.
+         (sum(c.undefended_trials) - sum(c.undefended_near_chance))::int AS u_n,
+         (sum(c.undefended_successes) - sum(c.undefended_near_chance_successes))::int AS u_k,
+         sum(c.undefended_accuracy_sum) / nullif(sum(c.undefended_accuracy_n), 0) AS u_acc,
          count(*)::int AS experiment_count, array_agg(c.experiment_id) AS experiment_ids
     FROM c
    GROUP BY c.attack_id, c.dataset, c.labels, c.algorithm, c.rate, c.density, c.defense_id, c.preset

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/connection';
-import { ReportedValue } from '../experiment/matrix.types';
+import { ReportedValue, WithoutDefense } from '../experiment/matrix.types';
 
 @ObjectType({ simpleResolvers: true })
 export class LeaderboardExperimentLink {
@@ -37,6 +37,8 @@ export class LeaderboardRow {
   @Field(() => Int, { description: 'Finished trials whose clean accuracy was near chance: flagged, not ranked' }) nearChanceTrials: number;
   @Field(() => Int) nearChanceSuccesses: number;
   @Field(() => Float, { nullable: true, description: 'Mean clean accuracy over every finished trial of the setting' }) cleanAccuracyMean: number | null;
+  @Field(() => WithoutDefense, { nullable: true, description: 'With a defense: the same ranked trials without it (same seeds); null without a defense' })
+  withoutDefense: WithoutDefense | null;
   @Field(() => Int) experimentCount: number;
   @Field(() => Int) organizationCount: number;
   @Field(() => [LeaderboardExperimentLink], { description: 'The newest experiments behind the row (up to 5)' }) experiments: LeaderboardExperimentLink[];
