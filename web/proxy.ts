@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { writeOrigins } from './lib/public-origin';
 
 /**
  * Content Security Policy for every page: scripts only from this origin or carrying this response's nonce (Next.js
@@ -11,7 +12,7 @@ function policy(nonce: string, https: boolean): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "font-src 'self'",
+    "font-src 'self' data:", // GraphiQL's stylesheet embeds its fonts
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -21,7 +22,14 @@ function policy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function proxy(request: NextRequest) {
+  // Next.js' own check of server actions compares Origin with Host or X-Forwarded-Host, which a forged request sets
+  // to match; the app checks Origin against its configured origin instead, wherever it is hosted.
+  if (!SAFE_METHODS.has(request.method) && !writeOrigins().has(request.headers.get('origin') ?? '')) {
+    return NextResponse.json({ errors: [{ message: 'Cross-origin request refused', extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const csp = policy(nonce, (process.env.FROGPOND_PUBLIC_ORIGIN ?? '').startsWith('https:'));
   const headers = new Headers(request.headers);

@@ -105,6 +105,37 @@ describe('hostile web and trust-boundary input', () => {
     }
   });
 
+  it('hands /graphql to the web app only as the explorer, switched on, and only the server marks it', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    const apiAnswers = async (label: string, method: string, path: string, headers: Record<string, string>) => tally.case(async () => {
+      const before = seen.length;
+      const r = await send(method, path, headers);
+      assert.equal(seen.length, before, `${label}: the web app saw it`);
+      assert.doesNotMatch(r.headers.get('content-type') ?? '', /html/, label);
+      assertNoLeak(r, label);
+    });
+    server.config.graphqlExplorer = false;
+    await apiAnswers('explorer off', 'GET', '/graphql', html);
+    await apiAnswers('explorer off, marker forged', 'GET', '/graphql', { ...html, 'x-frogpond-explorer': '1' });
+    server.config.graphqlExplorer = true;
+    try {
+      await tally.case(async () => {
+        const r = await send('GET', '/graphql', { ...html, 'x-frogpond-explorer': '0' });
+        assert.equal(r.status, 200);
+        assert.equal(seen[seen.length - 1]['x-frogpond-explorer'], '1', 'marked by the server');
+      });
+      await apiAnswers('a query in the URL', 'GET', `/graphql?query=${encodeURIComponent('{ datasets { slug } }')}`, html);
+      await apiAnswers('not a browser page load', 'GET', '/graphql', { accept: 'application/json' });
+      await apiAnswers('a write', 'POST', '/graphql', { ...html, 'content-type': 'text/plain' });
+    } finally {
+      server.config.graphqlExplorer = false;
+    }
+    await tally.case(async () => {
+      await send('GET', '/experiments', { 'x-frogpond-explorer': '1' });
+      assert.equal(seen[seen.length - 1]['x-frogpond-explorer'], undefined, 'a client\'s marker never reaches the app');
+    });
+  });
+
   it('puts security headers on every response', async () => {
     const paths: [string, string][] = [['GET', '/'], ['GET', '/experiments/x'], ['GET', '/healthz'], ['GET', '/graphql?query=%7Bdatasets%7Bslug%7D%7D'], ['POST', '/graphql']];
     for (const [method, path] of paths) {

@@ -3,6 +3,7 @@ import { gql } from '@/lib/graphql';
 import { LeaderboardQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
 import { pct, ratePct, shade, SHADE_TEXT } from '@/lib/format';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,6 +31,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       after: sp.after || null, includeNearChance: near,
     });
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Leaderboard</h1><ApiFailure error={e} /></>;
   }
   const board = data.leaderboard;

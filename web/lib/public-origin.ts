@@ -25,3 +25,20 @@ export function publicOrigin(): string | undefined {
 
 /** Cookies are `Secure` whenever the public origin is https. */
 export const secureCookies = () => publicOrigin()?.startsWith('https:') ?? false;
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * Origins whose browser writes (server actions, sign-out, any method but GET/HEAD/OPTIONS) the app accepts: the
+ * configured public origin and, when that is a loopback http origin (a local install), the other loopback names of
+ * its port. Empty when no public origin is configured: then no browser write is accepted. From configuration only,
+ * never from Host or X-Forwarded-* (which a request may forge together with its Origin).
+ */
+export function writeOrigins(): Set<string> {
+  const origin = publicOrigin();
+  if (!origin) return new Set();
+  const u = new URL(origin);
+  if (u.protocol !== 'http:' || !LOOPBACK.includes(u.hostname)) return new Set([origin]);
+  const port = u.port ? `:${u.port}` : '';
+  return new Set(LOOPBACK.map((h) => `http://${h}${port}`));
+}

@@ -1,26 +1,41 @@
+import type { DataSource } from 'typeorm';
+
+/** Counts hits per key in fixed one-minute windows. */
+export interface HitCounter {
+  /** Counts one hit for `key`; resolves to the seconds to wait when `limit` is exceeded (0 = allowed). limit 0 = off. */
+  hit(key: string, limit: number): Promise<number>;
+}
+
 /**
- * Fixed-window counters (one minute) keyed by token or client address. In-process: each API process limits its own
- * traffic, which is what a single-node deployment needs; the windows are small and old keys are swept.
+ * Fixed-window counters in PostgreSQL (table rate_limit_window), so that every API process on one database counts
+ * toward the same limit. One upsert per hit; windows older than two minutes are swept now and then.
  */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+export class RateLimiter implements HitCounter {
   private lastSweep = 0;
 
-  constructor(private readonly windowMs = 60_000, private readonly now = () => Date.now()) {}
+  constructor(private readonly ds: DataSource, private readonly windowSeconds = 60) {}
 
-  /** Counts one hit for `key`; returns the seconds to wait when `limit` is exceeded (0 = allowed). limit 0 = off. */
-  hit(key: string, limit: number): number {
+  async hit(key: string, limit: number): Promise<number> {
     if (limit <= 0) return 0;
-    const t = this.now();
-    if (t - this.lastSweep > this.windowMs) this.sweep(t);
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) this.windows.set(key, (w = { start: t, count: 0 }));
-    w.count++;
-    return w.count > limit ? Math.max(1, Math.ceil((w.start + this.windowMs - t) / 1000)) : 0;
+    const w = this.windowSeconds;
+    const [row] = await this.ds.query(
+      `INSERT INTO rate_limit_window AS r (key, window_start, hits) VALUES ($1, clock_timestamp(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         window_start = CASE WHEN r.window_start <= clock_timestamp() - make_interval(secs => $2) THEN clock_timestamp() ELSE r.window_start END,
+         hits = CASE WHEN r.window_start <= clock_timestamp() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END
+       RETURNING hits, ceil(extract(epoch FROM r.window_start + make_interval(secs => $2) - clock_timestamp()))::int AS wait`,
+      [key, w],
+    );
+    this.sweepSometimes();
+    return Number(row.hits) > limit ? Math.max(1, Number(row.wait)) : 0;
   }
 
-  private sweep(t: number) {
+  /** Drops windows that ended long ago (at most once a window per process; failures only delay the next sweep). */
+  private sweepSometimes(): void {
+    const t = Date.now();
+    if (t - this.lastSweep < this.windowSeconds * 1000) return;
     this.lastSweep = t;
-    for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
+    this.ds.query(`DELETE FROM rate_limit_window WHERE window_start < clock_timestamp() - make_interval(secs => $1)`, [2 * this.windowSeconds])
+      .catch(() => { this.lastSweep = 0; });
   }
 }

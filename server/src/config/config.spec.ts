@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     assert.equal(c.workers, 1);
     assert.equal(c.nodeEnv, 'development');
     assert.equal(c.emitSchema, true);
+    assert.equal(c.graphqlExplorer, true);
+  });
+  it('serves the GraphQL explorer in production only when switched on', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production' }).graphqlExplorer, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production', FROGPOND_GRAPHQL_EXPLORER: 'true' }).graphqlExplorer, true);
+    assert.equal(loadConfig({ FROGPOND_GRAPHQL_EXPLORER: 'off' }).graphqlExplorer, false);
+    assert.throws(() => loadConfig({ FROGPOND_GRAPHQL_EXPLORER: 'cdn' }), ConfigError);
   });
   it('reads and validates variables', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', FROGPOND_HOME: '~/x', PORT: '0', FROGPOND_MAX_TRIALS: '20', NODE_ENV: 'production' });

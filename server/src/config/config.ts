@@ -32,6 +32,11 @@ export interface Config {
   publicOrigin?: string;
   /** GraphQL introspection (default: on unless production). */
   introspection: boolean;
+  /**
+   * The GraphQL explorer (GraphiQL, bundled with the web app) answers browser visits of `/graphql` (default: on
+   * unless production). Needs the web app.
+   */
+  graphqlExplorer: boolean;
   /** Organizations one token may found through the API, and one founding chain (all its descendants) in total. */
   orgsPerToken: number;
   orgsPerFounderTree: number;
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool(env, 'FROGPOND_LOG_SQL', false),
     publicOrigin,
     introspection: bool(env, 'FROGPOND_INTROSPECTION', nodeEnv !== 'production'),
+    graphqlExplorer: bool(env, 'FROGPOND_GRAPHQL_EXPLORER', nodeEnv !== 'production'),
     orgsPerToken: int(env, 'FROGPOND_ORGS_PER_TOKEN', 3, 0, 1_000_000),
     orgsPerFounderTree: int(env, 'FROGPOND_ORGS_PER_FOUNDER_TREE', 20, 0, 1_000_000),
     densitiesPerOrg: int(env, 'FROGPOND_DENSITIES_PER_ORG', 200, 0, 1_000_000),

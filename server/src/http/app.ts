@@ -11,8 +11,8 @@ import { complexityLimitPlugin, depthLimit, queriesAndMutationsOnly } from '../g
 import { formatError } from '../common/error-mapper';
 import { AppError } from '../common/errors';
 import { jsonTooDeep } from '../common/edge-validation';
-import { RateLimiter } from '../common/rate-limit';
-import { allowedOrigins, baseSecurityHeaders, isUnsafeMethod, stripSpoofableHeaders } from './http-guards';
+import { HitCounter, RateLimiter } from '../common/rate-limit';
+import { allowedOrigins, baseSecurityHeaders, isExplorerVisit, isUnsafeMethod, markExplorerVisit, stripSpoofableHeaders } from './http-guards';
 import { Services } from '../services';
 import { isDownload, serveDownload } from './downloads';
 import { servePageCached } from './page-cache';
@@ -67,11 +67,12 @@ function httpStatusPlugin(): ApolloServerPlugin<Context> {
 }
 
 /**
- * Mutations per minute, per token and per client address (the socket's, never a forwarded header). Loopback callers
+ * Mutations per minute, per token and per client address (the socket's, never a forwarded header), counted in
+ * PostgreSQL so that every API process on the database shares the limit. Loopback callers
  * are exempt from the address limit: they are the web app hosted in this process (whose browser clients are limited
  * by address at the web edge) and local tools; their tokens are still limited.
  */
-function mutationRateLimitPlugin(config: Config, limiter: RateLimiter): ApolloServerPlugin<Context> {
+function mutationRateLimitPlugin(config: Config, limiter: HitCounter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -79,8 +80,8 @@ function mutationRateLimitPlugin(config: Config, limiter: RateLimiter): ApolloSe
           if (operation?.operation !== 'mutation') return;
           // Read at each request so an operator (or a test) can change the limits of a running server.
           const wait = Math.max(
-            contextValue.actor ? limiter.hit(`token:${contextValue.actor.tokenId}`, config.mutationsPerMinutePerToken) : 0,
-            isLoopback(contextValue.clientIp) ? 0 : limiter.hit(`ip:${contextValue.clientIp}`, config.mutationsPerMinutePerIp));
+            contextValue.actor ? await limiter.hit(`token:${contextValue.actor.tokenId}`, config.mutationsPerMinutePerToken) : 0,
+            isLoopback(contextValue.clientIp) ? 0 : await limiter.hit(`ip:${contextValue.clientIp}`, config.mutationsPerMinutePerIp));
           if (wait > 0) {
             throw new GraphQLError(`Too many mutations; retry in ${wait} s`, {
               extensions: { code: 'FORBIDDEN', rateLimited: true, retryAfter: wait, http: { status: 429, headers: new Map([['retry-after', String(wait)]]) } },
@@ -95,14 +96,15 @@ function mutationRateLimitPlugin(config: Config, limiter: RateLimiter): ApolloSe
 /** Apollo on a plain node http server (Apollo 5 has no built-in integration): /graphql, /healthz, then the fallback. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const production = opts.config.nodeEnv === 'production';
-  const limiter = new RateLimiter();
+  const limiter = new RateLimiter(opts.ds);
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, production),
     validationRules: [depthLimit(opts.config.maxDepth), queriesAndMutationsOnly],
     // No HTTP cache hints are used: the cache-control plugin would only add a hook call to every resolved field.
-    // Apollo's own landing page loads its explorer from a CDN: off (nothing this server serves loads from elsewhere).
+    // Apollo's own landing page loads its explorer from a CDN: off. The explorer is GraphiQL, bundled with the web app
+    // and served from this origin (isExplorerVisit).
     plugins: [complexityLimitPlugin(opts.config.maxComplexity), mutationRateLimitPlugin(opts.config, limiter), httpStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), httpCachePolicyPlugin],
     // Compact JSON (Apollo pretty-prints by default): smaller responses, less CPU.
@@ -185,6 +187,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     try { url = new URL(req.url ?? '/', 'http://localhost'); } catch { return sendJson(res, 400, { errors: [{ message: 'Bad request URL', extensions: { code: 'BAD_USER_INPUT' } }] }); }
     for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
     const run = async () => {
+      if (url.pathname === '/graphql' && opts.fallbackHandler && isExplorerVisit(opts.config, req, url)) {
+        stripSpoofableHeaders(req);
+        markExplorerVisit(req);
+        return opts.fallbackHandler(req, res);
+      }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (isDownload(url.pathname)) return serveDownload(opts.services, opts.config.publicUrl, req, res, url);
       if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
@@ -198,7 +205,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
             return sendJson(res, 403, { errors: [{ message: 'Cross-origin request refused', extensions: { code: 'FORBIDDEN' } }] });
           }
           // Server actions are the web app's mutations: limited by the browser's address, as /graphql mutations are.
-          const wait = limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, opts.config.mutationsPerMinutePerIp);
+          const wait = await limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, opts.config.mutationsPerMinutePerIp);
           if (wait > 0) {
             res.setHeader('retry-after', String(wait));
             return sendJson(res, 429, { errors: [{ message: `Too many requests; retry in ${wait} s`, extensions: { code: 'FORBIDDEN', rateLimited: true, retryAfter: wait } }] });

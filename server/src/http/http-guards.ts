@@ -27,11 +27,30 @@ export function allowedOrigins(config: Pick<Config, 'publicOrigin'>, port: numbe
   return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]);
 }
 
+/** Set by this server, never by a client, on the requests it hands to the web app's GraphQL explorer page. */
+export const EXPLORER_HEADER = 'x-frogpond-explorer';
+
+/**
+ * A browser opening `/graphql` (a page load or the app's own client navigation, without a `query` parameter) while
+ * the explorer is switched on: the web app answers it with GraphiQL instead of the API answering with an error.
+ * Read at each request, so the switch of a running server applies at once.
+ */
+export function isExplorerVisit(config: Pick<Config, 'graphqlExplorer'>, req: http.IncomingMessage, url: URL): boolean {
+  if (!config.graphqlExplorer || (req.method !== 'GET' && req.method !== 'HEAD') || url.searchParams.has('query')) return false;
+  return String(req.headers.accept ?? '').includes('text/html') || req.headers.rsc === '1';
+}
+
+/** Marks a request as an explorer visit for the web app (after stripSpoofableHeaders removed any client copy). */
+export function markExplorerVisit(req: http.IncomingMessage): void {
+  req.headers[EXPLORER_HEADER] = '1';
+  req.rawHeaders.push(EXPLORER_HEADER, '1');
+}
+
 /**
  * Request headers a client could use to make the web app believe it is served on another host. Nothing downstream
  * may derive a URL from them; they are removed before the web app sees the request.
  */
-const SPOOFABLE = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-for', 'forwarded', 'x-original-url', 'x-rewrite-url', 'x-middleware-subrequest', 'x-invoke-path', 'x-invoke-query', 'x-now-route-matches'];
+const SPOOFABLE = [EXPLORER_HEADER, 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-for', 'forwarded', 'x-original-url', 'x-rewrite-url', 'x-middleware-subrequest', 'x-invoke-path', 'x-invoke-query', 'x-now-route-matches'];
 export function stripSpoofableHeaders(req: http.IncomingMessage): void {
   for (const h of SPOOFABLE) delete req.headers[h];
   // rawHeaders too: Next reads some headers from there

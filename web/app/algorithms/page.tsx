@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { gql } from '@/lib/graphql';
 import { AlgorithmsQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Algorithms' };
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,7 @@ export default async function AlgorithmsPage() {
   try {
     data = await gql(AlgorithmsQuery);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Algorithms</h1><ApiFailure error={e} /></>;
   }
   return (

@@ -4,6 +4,7 @@ import { gql } from '@/lib/graphql';
 import { AttacksQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
 import { dateTime, paramItems } from '@/lib/format';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Attacks' };
 export const dynamic = 'force-dynamic';
@@ -14,6 +15,7 @@ export default async function AttacksPage({ searchParams }: { searchParams: Prom
   try {
     data = await gql(AttacksQuery, { first: 100 });
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Attacks</h1><ApiFailure error={e} /></>;
   }
   const attacks = data.attacks.edges.map((e) => e.node);

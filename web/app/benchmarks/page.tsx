@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { gql } from '@/lib/graphql';
 import { BenchmarksQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Benchmarks' };
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,7 @@ export default async function BenchmarksPage() {
   try {
     data = await gql(BenchmarksQuery);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Benchmarks</h1><ApiFailure error={e} /></>;
   }
   return (

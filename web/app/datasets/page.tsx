@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { gql } from '@/lib/graphql';
 import { DatasetsQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Datasets' };
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,7 @@ export default async function DatasetsPage() {
   try {
     data = await gql(DatasetsQuery);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Datasets</h1><ApiFailure error={e} /></>;
   }
   return (

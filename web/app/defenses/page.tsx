@@ -3,6 +3,7 @@ import { gql } from '@/lib/graphql';
 import { DefensesQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
 import { paramItems } from '@/lib/format';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Defenses' };
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,7 @@ export default async function DefensesPage() {
   try {
     data = await gql(DefensesQuery, { first: 100 });
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Defenses</h1><ApiFailure error={e} /></>;
   }
   return (

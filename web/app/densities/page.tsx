@@ -4,6 +4,7 @@ import { DensitiesQuery } from '@/lib/queries';
 import { sampleExpression } from '@/lib/densities';
 import { DensityPlot } from '@/components/density-plot';
 import { ApiFailure, Empty } from '@/components/states';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Densities' };
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,7 @@ export default async function DensitiesPage() {
   try {
     data = await gql(DensitiesQuery);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Density functions</h1><ApiFailure error={e} /></>;
   }
   return (

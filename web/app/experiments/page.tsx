@@ -6,6 +6,7 @@ import { getViewer } from '@/lib/session';
 import { ApiFailure, Empty, StatusBadge } from '@/components/states';
 import { dateTime } from '@/lib/format';
 import { progressFrom } from '@/components/progress';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Experiments' };
 export const dynamic = 'force-dynamic';
@@ -29,6 +30,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
       attack: f.attack || null, dataset: f.dataset || null, status,
     });
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Experiments</h1><ApiFailure error={e} /><p><Link href="/experiments">Clear the filters</Link></p></>;
   }
   const list = data.experiments.edges.map((e) => e.node);

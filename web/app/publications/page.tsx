@@ -4,6 +4,7 @@ import { gql } from '@/lib/graphql';
 import { PublicationsQuery } from '@/lib/queries';
 import { ApiFailure, Empty } from '@/components/states';
 import { PublicationTables } from '@/components/publication-tables';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Publications' };
@@ -13,6 +14,7 @@ export default async function PublicationsPage() {
   try {
     data = await gql(PublicationsQuery, {});
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Publications</h1><ApiFailure error={e} /></>;
   }
   return (

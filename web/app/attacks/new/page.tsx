@@ -6,6 +6,7 @@ import { getViewer } from '@/lib/session';
 import { ApiFailure } from '@/components/states';
 import { AttackForm } from './attack-form';
 import Link from 'next/link';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Define an attack' };
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,7 @@ export default async function NewAttackPage() {
   try {
     [data, contract] = await Promise.all([gql(DensitiesQuery), gql(TrialContractQuery)]);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Define an attack</h1><ApiFailure error={e} /></>;
   }
   const densities = data.densities.edges.map(({ node: d }) => ({ slug: d.slug, label: d.label, expression: d.expression, samples: sampleExpression(d.expression) }));

@@ -7,6 +7,7 @@ import { ApiFailure, Empty, StatusBadge } from '@/components/states';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { bytes, kn, num } from '@/lib/benchmark-format';
 import { dateTime } from '@/lib/format';
+import { failObjectPage } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Benchmark' };
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,7 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ slug
   try {
     data = await gqlOrNotFound(BenchmarkQuery, { slug });
   } catch (e) {
+    failObjectPage(e);
     return <><h1>Benchmark</h1><ApiFailure error={e} /></>;
   }
   if (!data) notFound();

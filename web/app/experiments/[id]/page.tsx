@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ApiError, gql } from '@/lib/graphql';
+import { gql } from '@/lib/graphql';
 import { ExperimentQuery, ExperimentTrialPairsQuery } from '@/lib/queries';
 import { DIMENSIONS, DIMENSION_LABEL, toCellViews, toEnum } from '@/lib/matrix';
 import { parsePivot, pivotQuery } from '@/lib/pivot-params';
@@ -14,6 +14,7 @@ import { CitePanel } from '@/components/cite-panel';
 import { dateTime, ratePct } from '@/lib/format';
 import { getViewer } from '@/lib/session';
 import { cancelExperimentAction, reproduceTrialAction, retryFailedAction } from './actions';
+import { failObjectPage } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Experiment' };
@@ -31,7 +32,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
   try {
     [data, viewer] = await Promise.all([gql(ExperimentQuery, { id, rows: axes.rows.map(toEnum), columns: axes.cols.map(toEnum) }), getViewer()]);
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'NOT_FOUND') notFound();
+    failObjectPage(e);
     return <><h1>Experiment</h1><ApiFailure error={e} /></>;
   }
   const exp = data.experiment;

@@ -5,6 +5,7 @@ import { LaunchOptionsQuery, TrialContractQuery } from '@/lib/queries';
 import { getViewer } from '@/lib/session';
 import { ApiFailure } from '@/components/states';
 import { LaunchForm } from './launch-form';
+import { rethrowServerFailure } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Launch an experiment' };
 export const dynamic = 'force-dynamic';
@@ -39,6 +40,7 @@ export default async function NewExperimentPage({ searchParams }: { searchParams
   try {
     [data, contract] = await Promise.all([gql(LaunchOptionsQuery), gql(TrialContractQuery)]);
   } catch (e) {
+    rethrowServerFailure(e);
     return <><h1>Launch an experiment</h1><ApiFailure error={e} /></>;
   }
   const options = {

@@ -4,6 +4,7 @@ import { gql } from '@/lib/graphql';
 import { PublicationsQuery } from '@/lib/queries';
 import { ApiFailure } from '@/components/states';
 import { PublicationTables } from '@/components/publication-tables';
+import { failObjectPage } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Publication' };
@@ -15,6 +16,7 @@ export default async function PublicationPage({ params }: { params: Promise<{ sl
   try {
     data = await gql(PublicationsQuery, {});
   } catch (e) {
+    failObjectPage(e);
     return <><h1>Publication</h1><ApiFailure error={e} /></>;
   }
   const p = data.publications.find((x) => x.slug === slug);

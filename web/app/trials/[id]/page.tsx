@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ApiError, gql } from '@/lib/graphql';
+import { gql } from '@/lib/graphql';
 import { ArtifactQuery, TrialQuery } from '@/lib/queries';
 import type { DecisionRegions } from '@frogpond/compute';
 import { DecisionScatter } from '@/components/decision-scatter';
@@ -16,6 +16,7 @@ import { DefenseCard } from '@/components/defense-card';
 import { ScoreHistogram, type ScoreHistogramData } from '@/components/score-histogram';
 import { EpochChart, PropagationChart, type EpochPoint } from '@/components/trial-charts';
 import { dateTime, ms, pct, ratePct } from '@/lib/format';
+import { failObjectPage } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Trial' };
@@ -28,7 +29,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
   try {
     data = await gql(TrialQuery, { id });
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'NOT_FOUND') notFound();
+    failObjectPage(e);
     return <><h1>Trial</h1><ApiFailure error={e} /></>;
   }
   const t = data.trial;

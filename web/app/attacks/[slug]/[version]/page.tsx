@@ -5,6 +5,7 @@ import { gql } from '@/lib/graphql';
 import { AttackVersionsQuery } from '@/lib/queries';
 import { ApiFailure } from '@/components/states';
 import { dateTime, paramItems } from '@/lib/format';
+import { failObjectPage } from '@/lib/page-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Attack' };
@@ -18,6 +19,7 @@ export default async function AttackVersionPage({ params }: { params: Promise<{ 
   try {
     data = await gql(AttackVersionsQuery, { slug });
   } catch (e) {
+    failObjectPage(e);
     return <><h1>Attack</h1><ApiFailure error={e} /></>;
   }
   const versions = data.attacks.edges.map((e) => e.node);

@@ -6,6 +6,7 @@ import { BenchmarkQuery } from '@/lib/queries';
 import { getViewer } from '@/lib/session';
 import { ApiFailure } from '@/components/states';
 import { SubmitForm } from './submit-form';
+import { failObjectPage } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Submit a defense' };
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ slug: s
   try {
     data = await gqlOrNotFound(BenchmarkQuery, { slug });
   } catch (e) {
+    failObjectPage(e);
     return <><h1>Submit a defense</h1><ApiFailure error={e} /></>;
   }
   if (!data) notFound();

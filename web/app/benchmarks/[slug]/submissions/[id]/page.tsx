@@ -10,6 +10,7 @@ import { ScoreHistogram } from '@/components/score-histogram';
 import { kn, num } from '@/lib/benchmark-format';
 import { dateTime } from '@/lib/format';
 import { publishAction } from './actions';
+import { failObjectPage } from '@/lib/page-status';
 
 export const metadata: Metadata = { title: 'Defense submission' };
 export const dynamic = 'force-dynamic';
@@ -21,6 +22,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   try {
     data = await gqlOrNotFound(DefenseSubmissionQuery, { id });
   } catch (e) {
+    failObjectPage(e);
     return <><h1>Defense submission</h1><ApiFailure error={e} /></>;
   }
   if (!data) notFound();
