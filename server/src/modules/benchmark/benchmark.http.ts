@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors';
 import { Services } from '../../services';
 import { DataSource } from 'typeorm';
 import { BenchmarkSplit } from './benchmark.entity';
-import { defenseLeaderboard, leaderboardCsv } from './defense-leaderboard';
+import { leaderboardCsv } from './defense-leaderboard';
 
 const ROUTE = /^\/downloads\/benchmarks\/([a-z0-9][a-z0-9-]{0,62})\/v([1-9]\d{0,5})\/(dev|test)\.tar$/;
 const BOARD = /^\/downloads\/benchmarks\/([a-z0-9][a-z0-9-]{0,62})\/v([1-9]\d{0,5})\/leaderboard\.(csv|json)$/;
@@ -57,9 +57,7 @@ async function exportBoard(services: Services, ds: DataSource, res: http.ServerR
     if (e instanceof AppError && e.code === 'NOT_FOUND') return sendError(res, 404, 'NOT_FOUND', e.message);
     throw e;
   }
-  await services.submissions.ensureBaselines(b);
-  await services.submissions.refresh(b.id);
-  const rows = await defenseLeaderboard(ds, b.id, all, 10_000);
+  const rows = await services.defenseBoard.rows(b.id, all, 10_000);
   const body = format === 'csv' ? leaderboardCsv(rows) : JSON.stringify({ benchmark: b.slug, version: b.version, generatedAt: new Date().toISOString(), rows }, null, 2);
   res.statusCode = 200;
   res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');

@@ -9,6 +9,7 @@ import { Experiment, Visibility } from '../experiment/experiment.entity';
 import { Trial, TrialStatus } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
 import { outcomeColumns } from './trial-outcome';
+import { settleSubmission } from '../benchmark/submission-settle';
 
 /**
  * What a result carries: compute's TrialOutcome (a worker records the whole outcome; tests may leave optional
@@ -116,8 +117,12 @@ export class TrialService {
   }
 }
 
-/** COMPLETED once no trial is QUEUED or RUNNING; a cancelled experiment stays cancelled. */
+/**
+ * COMPLETED once no trial is QUEUED or RUNNING; a cancelled experiment stays cancelled. A benchmark submission
+ * scored by this experiment is brought up to date in the same transaction (progress, then SCORED or FAILED once).
+ */
 async function refreshExperimentStatus(manager: EntityManager, experimentId: string) {
+  await settleSubmission(manager, experimentId);
   await manager.query(
     `UPDATE experiment SET updated_at = now(), status = CASE WHEN EXISTS (
         SELECT 1 FROM trial WHERE experiment_id = $1 AND status IN ('QUEUED', 'RUNNING')) THEN 'RUNNING'::experiment_status ELSE 'COMPLETED'::experiment_status END
