@@ -1,8 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { bootstrapOrg, codes, gql } from './api-helpers';
 import { insertToyBenchmark, startBenchmarkServer, waitScored } from './benchmark-helpers';
 
+const exec = promisify(execFile);
+const CLI = path.resolve(__dirname, '../../../compute/dist/cli/main.js');
 const SUBMIT = `mutation($input: SubmitVerifiedRunInput!) { submitVerifiedRun(input: $input) {
   id status kind kindLabel label defense { kind params } replicates progress { done total } published } }`;
 
@@ -93,11 +98,27 @@ describe('verified runs: a contract defense run by the workers on the sequestere
     assert.equal(n, 3);
   });
 
-  it('counts verified runs against the same daily quota as score files', async () => {
+  it('submits a verified run from the CLI through the same contract, and counts it against the same daily quota', async () => {
+    const cli = (args: string[]) => exec(process.execPath, [CLI, 'submit', 'toy-moons', ...args, '--server', server.url], { env: { ...process.env, FROGPOND_TOKEN: token } });
+    const { stdout } = await cli(['--defense', 'deep-knn', '--param', 'k=7', '--label', 'knn from the cli']);
+    const id = /\/benchmarks\/toy-moons\/submissions\/([0-9a-f-]{36})$/m.exec(stdout)?.[1];
+    assert.ok(id, stdout);
+    const [row] = await server.ds.query(`SELECT kind, label, defense FROM defense_submission WHERE id = $1`, [id]);
+    assert.deepEqual(row, { kind: 'verified-run', label: 'knn from the cli', defense: { kind: 'deep-knn', params: { k: 7 } } });
+    // The server's refusal, with its field, reaches the terminal; the CLI exits 2 and nothing is written.
+    const before = await written();
+    const bad = await cli(['--defense', 'deep-knn', '--param', 'k=0']).then(() => null, (e) => e);
+    assert.equal(bad?.code, 2);
+    assert.match(bad.stderr, /^error: params\.k: .*>=1/m);
+    const both = await cli(['--defense', 'deep-knn', '--scores', 'x.npy']).then(() => null, (e) => e);
+    assert.match(both?.stderr ?? '', /either --scores FILE .* or --defense KIND/);
+    assert.deepEqual(await written(), before);
+
     const [{ used }] = await server.ds.query(`SELECT count(*)::int AS used FROM defense_submission WHERE kind = 'verified-run' AND baseline IS NULL`);
     for (let i = used; i < 3; i++) assert.equal((await submit({ defense: 'deep-knn', label: `knn ${i}` })).errors, undefined);
     const refused = await submit({ defense: 'deep-knn' });
     assert.deepEqual(codes(refused), ['FORBIDDEN']);
     assert.match(refused.errors![0].message, /3 submissions to toy-moons today/);
   });
+});
 });

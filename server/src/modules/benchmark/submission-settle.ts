@@ -24,6 +24,7 @@ interface TrialRow {
   clean_accuracy: number | null;
   has_result: boolean;
   detection: TrialDefenseReport | null;
+  error: string | null;
 }
 
 interface PendingRow {
@@ -34,6 +35,8 @@ interface PendingRow {
   replicates: number;
 }
 
+/** The error name compute's defenses throw when their parameters do not fit the data or the schedule. */
+const DEFENSE_PARAM_ERROR = 'DefenseParamError';
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 const replicateId = (i: number) => `test-${String(i).padStart(2, '0')}`;
 const mean = (xs: (number | null | undefined)[]) => {
@@ -79,7 +82,7 @@ export async function settleSubmission(m: EntityManager, experimentId: string): 
   if (!s) return;
   const verified = s.kind === 'verified-run';
   const trials: TrialRow[] = await m.query(
-    `SELECT t.replicate, t.status::text AS status, r.success, r.clean_accuracy, r.id IS NOT NULL AS has_result, ${verified ? 'r.detection' : 'NULL::jsonb AS detection'}
+    `SELECT t.replicate, t.status::text AS status, r.success, r.clean_accuracy, r.id IS NOT NULL AS has_result, ${verified ? 'r.detection, t.error' : 'NULL::jsonb AS detection, NULL AS error'}
        FROM trial t LEFT JOIN trial_result r ON r.trial_id = t.id WHERE t.experiment_id = $1 ORDER BY t.replicate`, [experimentId]);
   const done = trials.filter((t) => FINISHED.has(t.status)).length;
   const failed = trials.filter((t) => t.status === 'FAILED' || t.status === 'CANCELLED');
@@ -88,10 +91,14 @@ export async function settleSubmission(m: EntityManager, experimentId: string): 
 
   if (failed.length) {
     const which = failed.map((t) => replicateId(t.replicate)).join(', ');
+    // A defense that refuses its setting says why (e.g. too few evaluations in the benchmark's schedule): that much
+    // is actionable and names no example. Other errors of sequestered trials stay on the server.
+    const said = failed.map((t) => t.error ?? '').find((e) => e.startsWith(`${DEFENSE_PARAM_ERROR}: `));
+    const why = said ? ` (the defense refused its setting: ${said.slice(DEFENSE_PARAM_ERROR.length + 2, DEFENSE_PARAM_ERROR.length + 302)})` : '';
     await m.query(
       `UPDATE defense_submission SET status = 'FAILED', failure_kind = 'platform', progress_done = $2, scored_at = now(),
          failure_reason = $3 WHERE id = $1`,
-      [s.id, done, `Retraining failed on the server for ${which}. This does not count against your daily quota: submit the same ${verified ? 'defense' : 'file'} again.`]);
+      [s.id, done, `${verified ? 'The defended training' : 'Retraining'} failed on the server for ${which}${why}. This does not count against your daily quota: submit the same ${verified ? 'defense' : 'file'} again.`]);
   } else if (ok.length === trials.length && trials.length > 0) {
     const k = ok.filter((t) => t.success).length;
     const n = ok.length;

@@ -95,7 +95,8 @@ export class TrialService {
 
   /** RUNNING -> FAILED with an error message (`retry`: back to QUEUED instead, for another attempt). */
   async markFailed(manager: EntityManager, trialId: string, error: string, retry = false): Promise<void> {
-    const rows: { experiment_id: string }[] = await manager.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [rows]: [{ experiment_id: string }[], number] = await manager.query(
       // $3 is cast explicitly: it is used as the enum and compared as text, and PostgreSQL cannot infer one type.
       `UPDATE trial SET status = $3::text::trial_status, error = $2, finished_at = CASE WHEN $3::text = 'FAILED' THEN now() END, updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING experiment_id`, [trialId, error.slice(0, 4000), retry ? 'QUEUED' : 'FAILED']);
