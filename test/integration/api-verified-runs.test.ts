@@ -121,4 +121,3 @@ describe('verified runs: a contract defense run by the workers on the sequestere
     assert.match(refused.errors![0].message, /3 submissions to toy-moons today/);
   });
 });
-});
