@@ -64,7 +64,7 @@ export class BaselineService {
           const defense = resolveDefenseParams(name, {});
           await this.submissions.create(t, b, truth, null, {
             organizationId: SCORING_ORG_ID, createdBy: null, kind: SubmissionKind.VERIFIED_RUN, baseline: name,
-            label: `${DEFENSE_DESCRIPTIONS[name as DefenseKind]} (built-in, default parameters)`.slice(0, 100),
+            label: `${DEFENSE_DESCRIPTIONS[name as DefenseKind]}, built-in with default parameters`.slice(0, 100),
             defense: { kind: defense.kind, params: defense.params as Record<string, unknown> },
             fileName: null, fileSha256: null, fileBytes: null, removalFraction: null,
           });

@@ -18,6 +18,9 @@ import { DefenseSubmission, SubmissionKind, SubmissionProgress, SubmissionStatus
 /** Owner of the private experiments that retrain sequestered replicates (created by the benchmarks migration). */
 export { SCORING_ORG_ID };
 
+/** Queue priority of baseline trials (below the default 0 of everything else). */
+const BASELINE_PRIORITY = -1;
+
 export interface SubmissionLimits {
   submissionsPerDay: number;
   submissionMaxBytes: number;
@@ -149,7 +152,10 @@ export class SubmissionService {
       published: row.baseline !== null, publishedAt: row.baseline !== null ? new Date() : null, onBoard: false, latest: false,
     });
     const saved = await t.save(s);
-    await enqueueTrials(t, trials.map((x) => ({ id: x.id, experimentId: exp.id, preset: config.preset })));
+    // A benchmark's baselines (dozens of trials at its creation) run when nothing else waits: teams' submissions and
+    // experiments queued meanwhile go first.
+    const priority = row.baseline !== null ? BASELINE_PRIORITY : 0;
+    await enqueueTrials(t, trials.map((x) => ({ id: x.id, experimentId: exp.id, preset: config.preset, priority })));
     await notifyBoard(t, b.id);
     return saved;
   }
