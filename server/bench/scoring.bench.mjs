@@ -9,7 +9,8 @@
 //     autocannon, 10 connections, BENCH_DURATION (10) s: benchmark { leaderboard } (each team's latest: 106 rows)
 //     and leaderboard(all: true) (first 300 of 1,006 rows); the baseline is `{ __typename }` through the same HTTP +
 //     GraphQL stack. The board's SQL alone is also timed through raw pg, beside the ranking computed at read time
-//     (Wilson interval and latest-per-team window over every row, as the board did before storing aggregates).
+//     (Wilson interval and latest-per-team window over every row, as the board did before storing aggregates), and
+//     the board is loaded once more with a token (answers with a token are never kept whole: GraphQL executes).
 // Last output line: one JSON object with what was measured.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -86,14 +87,15 @@ async function serverProcess() {
     await server.ds.query(`
       INSERT INTO defense_submission (benchmark_id, organization_id, kind, baseline, defense, label, status, detection, auc, removed_poisons, removed_clean, replicates,
                                       successes, trials, clean_accuracy, success_low, success_high, clean_accuracy_drop, progress_done, published, on_board, latest, scored_at)
-      VALUES ($1, $2, $3, $4, $5, $6, 'SCORED', '[]', $7, $8, $9, 16, $10, 16, $11, $12, $13, 0.8 - $11, 16, true, true, true, now())`,
+      VALUES ($1, $2, $3, $4, $5, $6, 'SCORED', '[]', $7, $8, $9, 16, $10, 16, $11, $12, $13, 0.8 - $11::float8, 16, true, true, true, now())`,
     [b.id, org, kind, name, kind === 'verified-run' ? JSON.stringify({ kind: name, params: {} }) : null, label, auc, rp, rc, k, acc, w.low, w.high]);
   }
   await server.ds.query('ANALYZE defense_submission');
   process.on('message', async (msg) => {
     if (msg.type === 'stop') { await server.stop(); await server.dropDatabase(); process.send({ type: 'stopped' }); process.exit(0); }
   });
-  process.send({ type: 'ready', graphqlUrl: server.graphqlUrl, databaseUrl: server.config.databaseUrl, benchmarkId: b.id });
+  const { token } = await server.services.organizations.bootstrapAdmin('bench-reader');
+  process.send({ type: 'ready', graphqlUrl: server.graphqlUrl, databaseUrl: server.config.databaseUrl, benchmarkId: b.id, token });
 }
 
 function detectionBench() {
@@ -128,9 +130,9 @@ async function main() {
   });
   const headers = { 'content-type': 'application/json' };
   let summary;
-  const load = async (query) => {
+  const load = async (query, token) => {
     const body = JSON.stringify({ query });
-    const r = await autocannon({ url: ready.graphqlUrl, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION });
+    const r = await autocannon({ url: ready.graphqlUrl, method: 'POST', headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers, body, connections: CONNECTIONS, duration: DURATION });
     if (r.non2xx || r.errors) throw new Error(`autocannon: ${r.non2xx} non-2xx, ${r.errors} errors`);
     return { rps: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
   };
@@ -169,14 +171,17 @@ async function main() {
     const trivial = await load('{ __typename }');
     const latest = await load(BOARD(false));
     const all = await load(BOARD(true));
+    // With a token the whole answer is never kept (it may hold private data): GraphQL runs, the rows come from the
+    // board's read cache.
+    const signed = await load(BOARD(false), ready.token);
     console.log(`{ __typename }: ${trivial.rps.toFixed(0)} req/s, p50 ${trivial.p50Ms} ms, p99 ${trivial.p99Ms} ms`);
     console.log(`leaderboard (latest per team, 106 rows): ${latest.rps.toFixed(0)} req/s, p50 ${latest.p50Ms} ms, p99 ${latest.p99Ms} ms`);
     console.log(`leaderboard (all, first 300 of 1,006 rows): ${all.rps.toFixed(0)} req/s, p50 ${all.p50Ms} ms, p99 ${all.p99Ms} ms (${CONNECTIONS} connections, ${DURATION} s each)`);
     summary = JSON.stringify({
       detection: { submissions: SUBMISSIONS, examples: EXAMPLES, ms: Math.round(d.metricsMs), submissionsPerSecond: Math.round(rate), ratioToOneSort: +(d.metricsMs / d.sortMs).toFixed(2) },
-      leaderboard: { submissions: SUBMISSIONS, connections: CONNECTIONS, p50Ms: latest.p50Ms, p99Ms: latest.p99Ms, rps: Math.round(latest.rps), allRowsP50Ms: all.p50Ms, allRowsP99Ms: all.p99Ms, p50RatioToTrivialQuery: +(latest.p50Ms / Math.max(trivial.p50Ms, 1)).toFixed(2), p99RatioToTrivialQuery: +(latest.p99Ms / Math.max(trivial.p99Ms, 1)).toFixed(2),
+      leaderboard: { submissions: SUBMISSIONS, connections: CONNECTIONS, p50Ms: latest.p50Ms, p99Ms: latest.p99Ms, rps: Math.round(latest.rps), allRowsP50Ms: all.p50Ms, allRowsP99Ms: all.p99Ms, withTokenP50Ms: signed.p50Ms, withTokenP99Ms: signed.p99Ms, p50RatioToTrivialQuery: +(latest.p50Ms / Math.max(trivial.p50Ms, 1)).toFixed(2), p99RatioToTrivialQuery: +(latest.p99Ms / Math.max(trivial.p99Ms, 1)).toFixed(2),
         sqlOnlyP50Ms: sqlOnly.p50Ms, sqlOnlyP99Ms: sqlOnly.p99Ms, sqlAtReadP50Ms: atRead.p50Ms, sqlAtReadP99Ms: atRead.p99Ms,
-        sqlP99RatioStoredToAtRead: +(sqlOnly.p99Ms / atRead.p99Ms).toFixed(3), targetP99Ms: 50, targetMet: latest.p99Ms <= 50 },
+        sqlP99RatioStoredToAtRead: +(sqlOnly.p99Ms / atRead.p99Ms).toFixed(3), targetP99Ms: 50, targetMet: latest.p99Ms <= 50 && signed.p99Ms <= 50 },
     });
   } finally {
     await new Promise((resolve) => setTimeout(resolve, 500)); // let in-flight requests of the load generator finish

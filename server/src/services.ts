@@ -22,8 +22,8 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
   const cache = new ReadCache();
   const experiments = new ExperimentService(ds, config);
   const matrix = new MatrixService(ds, cache);
-  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret });
-  const submissions = new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 });
+  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret }, cache);
+  const submissions = new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 }, cache);
   return {
     cache,
     organizations: new OrganizationService(ds, config),

@@ -49,7 +49,7 @@ export class BaselineService {
     };
     if (!(await missing(this.ds)).length) return 0;
     const truth = await this.benchmarks.testTruth(b);
-    return this.ds.transaction(async (t) => {
+    const queued = await this.ds.transaction(async (t) => {
       await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`baselines:${b.id}`]);
       const todo = await missing(t);
       for (const name of todo) {
@@ -72,6 +72,8 @@ export class BaselineService {
       }
       return todo.length;
     });
+    this.submissions.boardChanged(b.id);
+    return queued;
   }
 
   /** Baselines of a benchmark (the live one of each name), in the order of baselineNames(). */

@@ -22,20 +22,20 @@ export const SUBMISSION_KIND_LABELS: Record<SubmissionKind, string> = {
   [SubmissionKind.BASELINE]: 'baseline',
 };
 
-@ObjectType({ description: 'The defense a verified run ran: a kind of the trial contract with every parameter resolved' })
+@ObjectType({ description: 'The defense a verified run ran: a kind of the trial contract with every parameter resolved', simpleResolvers: true })
 export class VerifiedDefense {
   @Field({ description: 'Defense kind, as the contract and the CLI name it' }) kind: string;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'Scores of one side (poisons or benign examples) in equal-width bins over the submission\'s score range' })
+@ObjectType({ description: 'Scores of one side (poisons or benign examples) in equal-width bins over the submission\'s score range', simpleResolvers: true })
 export class ScoreHistogram {
   @Field(() => [Float]) edges: number[];
   @Field(() => [Int]) poisons: number[];
   @Field(() => [Int]) benign: number[];
 }
 
-@ObjectType({ description: 'Detection and retraining results of one sequestered replicate' })
+@ObjectType({ description: 'Detection and retraining results of one sequestered replicate', simpleResolvers: true })
 export class ReplicateScore {
   @Field() replicate: string;
   @Field(() => Float, { nullable: true }) auc: number | null;
@@ -101,13 +101,14 @@ export class DefenseSubmission {
   @Field(() => GraphQLDateTime, { nullable: true }) @Column('timestamptz', { name: 'scored_at', nullable: true }) scoredAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SubmissionProgress {
   @Field(() => Int, { description: 'Retraining trials finished' }) done: number;
   @Field(() => Int) total: number;
 }
 
-@ObjectType({ description: 'One row of a benchmark\'s defense leaderboard (lower success after defense is better)' })
+// simpleResolvers: plain properties without arguments, so no per-field middleware wrapper (a board has hundreds of rows)
+@ObjectType({ description: 'One row of a benchmark\'s defense leaderboard (lower success after defense is better)', simpleResolvers: true })
 export class DefenseLeaderboardRow {
   @Field(() => Int) rank: number;
   @Field(() => ID) submissionId: string;

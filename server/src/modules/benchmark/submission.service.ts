@@ -5,6 +5,7 @@ import { resolveTrialConfig } from '@frogpond/compute/contract';
 import { Actor, canRead, requireActor, requireRole } from '../../common/auth';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { isUuid } from '../../common/uuid';
+import { ReadCache } from '../../common/read-cache';
 import { enqueueTrials } from '../queue/queue.runtime';
 import type { ReplicateTruth } from './benchmark-files';
 import { Benchmark } from './benchmark.entity';
@@ -53,7 +54,12 @@ type SubmissionRow = Pick<DefenseSubmission, 'organizationId' | 'createdBy' | 'k
  * reads never write and a submission is scored exactly once.
  */
 export class SubmissionService {
-  constructor(private readonly ds: DataSource, private readonly benchmarks: BenchmarkService, private readonly limits: SubmissionLimits) {}
+  constructor(private readonly ds: DataSource, private readonly benchmarks: BenchmarkService, private readonly limits: SubmissionLimits, private readonly cache?: ReadCache) {}
+
+  /** Drops this process's cached board at once (other processes hear the NOTIFY sent with the change). */
+  boardChanged(benchmarkId: string): void {
+    this.cache?.invalidate(`benchmark:${benchmarkId}`);
+  }
 
   async submitScores(actor: Actor | null, input: SubmitScoresInput): Promise<DefenseSubmission> {
     const a = requireActor(actor);
@@ -193,6 +199,7 @@ export class SubmissionService {
         await refreshLatest(t, s.benchmarkId, s.organizationId!);
         await notifyBoard(t, s.benchmarkId);
       });
+      this.boardChanged(s.benchmarkId);
     }
     return this.get(actor, id);
   }
