@@ -87,13 +87,13 @@ test('a team downloads, defends, submits, watches scoring and finds itself on th
 
   await page.getByRole('link', { name: 'Submit a defense' }).click();
   await page.getByLabel('Defense name').fill('pixel clustering');
-  await page.getByLabel('Score file').setInputFiles(bad);
+  await page.getByLabel('Score file', { exact: true }).setInputFiles(bad);
   await page.getByLabel('Removal fraction').fill('0.05');
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.getByTestId('error-scoreFile').waitFor();
   assert.match(await page.getByTestId('error-scoreFile').innerText(), /bad\.csv:2: score "NaN" is not a finite number/);
 
-  await page.getByLabel('Score file').setInputFiles(scores);
+  await page.getByLabel('Score file', { exact: true }).setInputFiles(scores);
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.waitForURL(/\/benchmarks\/toy-moons\/submissions\/[0-9a-f-]{36}$/);
   await page.getByTestId('submission-status').getByText('scored').waitFor({ timeout: TIMEOUT_MS });
