@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AppError } from '../../common/errors';
 import { Services } from '../../services';
-import { DataSource } from 'typeorm';
 import { BenchmarkSplit } from './benchmark.entity';
 import { leaderboardCsv } from './defense-leaderboard';
 
@@ -16,12 +15,12 @@ export const isBenchmarkDownload = (pathname: string) => pathname.startsWith('/d
  * GET /downloads/benchmarks/<slug>/v<version>/<dev|test>.tar: the split's archive, streamed from the cache with its
  * Content-Length (progress bars work) and sha256 (ETag and X-Content-SHA256). No token is needed: benchmarks are public.
  */
-export async function handleBenchmarkDownload(services: Services, ds: DataSource, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+export async function handleBenchmarkDownload(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
   const pathname = url.pathname;
   const m = ROUTE.exec(pathname);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_USER_INPUT', 'Only GET and HEAD are allowed');
   const board = BOARD.exec(pathname);
-  if (board) return exportBoard(services, ds, res, board[1], Number(board[2]), board[3] as 'csv' | 'json', url.searchParams.get('all') === '1');
+  if (board) return exportBoard(services, res, board[1], Number(board[2]), board[3] as 'csv' | 'json', url.searchParams.get('all') === '1');
   if (!m) return sendError(res, 404, 'NOT_FOUND', 'No such benchmark archive');
   let archive;
   try {
@@ -49,7 +48,7 @@ export async function handleBenchmarkDownload(services: Services, ds: DataSource
 }
 
 /** GET .../leaderboard.csv|json[?all=1]: the defense board as a file (what the GraphQL field returns). */
-async function exportBoard(services: Services, ds: DataSource, res: http.ServerResponse, slug: string, version: number, format: 'csv' | 'json', all: boolean): Promise<void> {
+async function exportBoard(services: Services, res: http.ServerResponse, slug: string, version: number, format: 'csv' | 'json', all: boolean): Promise<void> {
   let b;
   try {
     b = await services.benchmarks.get(slug, version);
