@@ -105,6 +105,11 @@ describe('verified runs: a contract defense run by the workers on the sequestere
     assert.ok(id, stdout);
     const [row] = await server.ds.query(`SELECT kind, label, defense FROM defense_submission WHERE id = $1`, [id]);
     assert.deepEqual(row, { kind: 'verified-run', label: 'knn from the cli', defense: { kind: 'deep-knn', params: { k: 7 } } });
+    const status = await exec(process.execPath, [CLI, 'submission', id!, '--server', server.url], { env: { ...process.env, FROGPOND_TOKEN: token } });
+    assert.match(status.stdout, /^knn from the cli \(verified run: deep-knn \{"k":7\}\) on toy-moons: (SCORING|SCORED), \d\/3 replicates finished/);
+    // Private: without the token the CLI gets what the API answers anyone else.
+    const hidden = await exec(process.execPath, [CLI, 'submission', id!, '--server', server.url], { env: { ...process.env, FROGPOND_TOKEN: '' } }).then(() => null, (e) => e);
+    assert.match(hidden?.stderr ?? '', /not found/);
     // The server's refusal, with its field, reaches the terminal; the CLI exits 2 and nothing is written.
     const before = await written();
     const bad = await cli(['--defense', 'deep-knn', '--param', 'k=0']).then(() => null, (e) => e);

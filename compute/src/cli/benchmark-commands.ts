@@ -98,6 +98,26 @@ export function addBenchmarkCommands(program: Command): void {
       process.stdout.write(`${s.status}: mean AUC ${s.auc?.toFixed(3) ?? '-'}, TPR@1%FPR ${s.tprAt1?.toFixed(3) ?? '-'}; retraining is queued\n${base}/benchmarks/${slug}/submissions/${s.id}\n`);
     });
 
+  program.command('submission <submission-id>')
+    .description('status of a submission: kind, progress, detection metrics, success after the defense, or why it failed (token from FROGPOND_TOKEN for private ones)')
+    .option('--server <url>', 'frogpond server (default FROGPOND_URL or http://127.0.0.1:4000)')
+    .action(async (id: string, o: { server?: string }) => {
+      const base = serverUrl(o);
+      const data = await graphql<{ defenseSubmission: {
+        label: string; kindLabel: string; status: string; failureReason: string | null; auc: number | null; tprAt1: number | null;
+        successes: number | null; trials: number | null; cleanAccuracy: number | null; published: boolean; progress: { done: number; total: number };
+        defense: { kind: string; params: Record<string, unknown> } | null; benchmark: { slug: string };
+      } }>(base, `query($id: ID!) { defenseSubmission(id: $id) { label kindLabel status failureReason auc tprAt1 successes trials cleanAccuracy published
+          progress { done total } defense { kind params } benchmark { slug } } }`, { id }, process.env.FROGPOND_TOKEN?.trim() || undefined);
+      const s = data.defenseSubmission;
+      const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+      process.stdout.write([
+        `${s.label} (${s.kindLabel}${s.defense ? `: ${s.defense.kind} ${JSON.stringify(s.defense.params)}` : ''}) on ${s.benchmark.slug}: ${s.status}, ${s.progress.done}/${s.progress.total} replicates finished${s.published ? ', published' : ''}`,
+        s.status === 'FAILED' ? `  ${s.failureReason}` : `  mean AUC ${f(s.auc)}, TPR@1%FPR ${f(s.tprAt1)}, success after the defense ${s.trials ? `${s.successes}/${s.trials}` : '-'}, clean accuracy ${f(s.cleanAccuracy)}`,
+        `${base}/benchmarks/${s.benchmark.slug}/submissions/${id}`,
+      ].join('\n') + '\n');
+    });
+
   program.command('publish <submission-id>')
     .description('put a scored submission of your organization on the benchmark\'s public board (token from FROGPOND_TOKEN)')
     .option('--server <url>', 'frogpond server (default FROGPOND_URL or http://127.0.0.1:4000)')
