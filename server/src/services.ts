@@ -13,6 +13,8 @@ import { LeaderboardService } from './modules/leaderboard/leaderboard.service';
 import { ReadCache } from './common/read-cache';
 import { BenchmarkService } from './modules/benchmark/benchmark.service';
 import { SubmissionService } from './modules/benchmark/submission.service';
+import { BaselineService } from './modules/benchmark/submission-baselines';
+import { DefenseBoard } from './modules/benchmark/defense-leaderboard';
 
 /** All services over one DataSource. Built once per process; the worker can build its own with the same call. */
 export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'> & Partial<Config>) {
@@ -20,7 +22,8 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
   const cache = new ReadCache();
   const experiments = new ExperimentService(ds, config);
   const matrix = new MatrixService(ds, cache);
-  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret });
+  const benchmarks = new BenchmarkService(ds, { home: config.home ?? loadConfig().home, benchmarkSecret: config.benchmarkSecret }, cache);
+  const submissions = new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 }, cache);
   return {
     cache,
     organizations: new OrganizationService(ds, config),
@@ -35,7 +38,9 @@ export function createServices(ds: DataSource, config: Pick<Config, 'maxTrials'>
     trials: new TrialService(ds),
     results: new TrialResultService(ds),
     benchmarks,
-    submissions: new SubmissionService(ds, benchmarks, { submissionsPerDay: config.submissionsPerDay ?? 5, submissionMaxBytes: config.submissionMaxBytes ?? 8 * 1024 * 1024 }),
+    submissions,
+    baselines: new BaselineService(ds, benchmarks, submissions),
+    defenseBoard: new DefenseBoard(ds, cache),
   };
 }
 export type Services = ReturnType<typeof createServices>;

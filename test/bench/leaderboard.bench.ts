@@ -34,7 +34,7 @@ async function serverProcess() {
   const web = await loadNextHandler({ quiet: true });
   if (!web) throw new Error('web build missing');
   const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 0 },
+    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 0, benchmarkBaselines: false },
     fallbackHandler: web, log: () => {},
   });
   const t0 = performance.now();

@@ -37,7 +37,7 @@ before(async () => {
   const web = await loadNextHandler({ quiet: true });
   assert.ok(web, 'the Next.js build must load');
   server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 1 },
+    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 1, benchmarkBaselines: false },
     fallbackHandler: web,
     log: () => {},
   });

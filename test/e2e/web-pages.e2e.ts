@@ -63,7 +63,7 @@ async function settled(id: string): Promise<void> {
 }
 
 const boot = async (workers: number, web: unknown) => startServer({
-  config: { port: 0, host: '127.0.0.1', databaseUrl: dbUrl, emitSchema: false, nodeEnv: 'production', workers },
+  config: { port: 0, host: '127.0.0.1', databaseUrl: dbUrl, emitSchema: false, nodeEnv: 'production', workers, benchmarkBaselines: false },
   fallbackHandler: web as never,
   log: () => {},
 });
@@ -114,7 +114,8 @@ async function axeViolations(): Promise<string[]> {
 
 const pages = () => [
   '/', '/experiments', '/experiments/new', `/experiments/${finished}`, `/experiments/${defended}`, `/trials/${trialId}`, '/datasets', '/algorithms',
-  '/densities', '/attacks', '/attacks/new', '/defenses', '/publications', '/benchmarks', '/sign-in', '/no-such-page',
+  '/densities', '/attacks', '/attacks/new', '/defenses', '/publications', '/benchmarks', '/benchmarks/mini-mnist-interpolation',
+  '/benchmarks/mini-mnist-interpolation/submit', '/sign-in', '/no-such-page',
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -131,6 +132,13 @@ for (const scheme of ['light', 'dark'] as const) {
       if (scheme === 'dark') assert.ok(luminance < 0.2, `${url}: dark background expected, got ${bg}`);
       else assert.ok(luminance > 0.8, `${url}: light background expected, got ${bg}`);
       assert.deepEqual(await axeViolations(), [], `${url} (${scheme})`);
+      if (url.endsWith('/submit')) {
+        // The form's second mode: a verified run, with the contract's parameters of the chosen defense.
+        await page.getByRole('radio', { name: /^Verified run/ }).check();
+        await page.getByLabel('Defense', { exact: true }).waitFor();
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${url} (verified run): sideways scroll`);
+        assert.deepEqual(await axeViolations(), [], `${url}, verified run (${scheme})`);
+      }
       if (/^\/(experiments|trials)\/[0-9a-f-]{36}$/.test(url)) {
         await page.screenshot({ path: `${SHOTS}/390-${scheme}-${url === `/experiments/${defended}` ? 'defended-experiment' : url.split('/')[1]}.png`, fullPage: true });
       }

@@ -44,8 +44,10 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   const db = await freshDatabase();
   const server = await startServer({
     ...opts,
-    // workers 0: no in-process worker runs trials behind an API test's back (tests that want one pass workers: 1)
-    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 0, ...opts.config },
+    // workers 0: no in-process worker runs trials behind an API test's back (tests that want one pass workers: 1);
+    // benchmarkBaselines false: the seeded benchmark's baselines (96 mini MNIST trials) are queued only by the tests
+    // about them, so no worker spends a test's time on them.
+    config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, emitSchema: false, nodeEnv: 'production', workers: 0, benchmarkBaselines: false, ...opts.config },
     log: opts.log ?? (() => {}),
   });
   return Object.assign(server, { dropDatabase: db.drop });

@@ -6,7 +6,7 @@ import { startServer } from '../../server/src/server';
 describe('startup against a shared DATABASE_URL', () => {
   it('two servers starting at once migrate and seed once, both serve', async () => {
     const db = await freshDatabase();
-    const start = () => startServer({ config: { port: 0, databaseUrl: db.url, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
+    const start = () => startServer({ config: { port: 0, databaseUrl: db.url, workers: 0, benchmarkBaselines: false, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
     const servers = await Promise.all([start(), start()]);
     try {
       for (const s of servers) assert.equal((await gql(s, '{ densities(first: 100) { edges { cursor } } }')).data.densities.edges.length, 11);
@@ -24,7 +24,7 @@ describe('startup against a shared DATABASE_URL', () => {
     const db = await freshDatabase();
     const seen: string[] = [];
     const server = await startServer({
-      config: { port: 0, databaseUrl: db.url, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {},
+      config: { port: 0, databaseUrl: db.url, workers: 0, benchmarkBaselines: false, emitSchema: false, nodeEnv: 'test' }, log: () => {},
       fallbackHandler: (req, res) => { seen.push(req.url ?? ''); res.setHeader('content-type', 'text/html'); res.end('<html>web</html>'); },
     });
     try {

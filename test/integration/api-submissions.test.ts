@@ -90,32 +90,49 @@ describe('defense submissions: parsing, caps, retraining, baselines, board (real
     assert.equal((await gql(server, `{ defenseSubmission(id: "${s.id}") { id } }`)).data.defenseSubmission.id, s.id);
   });
 
-  it('computes the baselines and ranks the board in SQL; exports CSV and JSON', async () => {
-    const q = `{ benchmark(slug: "toy-moons") { baselines { id baseline status } } }`;
+  it('queues the baselines once when the benchmark is created, shows them pending, then ranks the board; exports CSV and JSON', async () => {
+    const b = await server.services.benchmarks.get('toy-moons');
+    assert.equal(await server.services.baselines.ensure(b), 6);
+    assert.equal(await server.services.baselines.ensure(b), 0, 'a second call queues nothing');
+    const q = `{ benchmark(slug: "toy-moons") { baselines { id baseline kind kindLabel status organization { id } } pendingBaselines { baseline progress { done total } } } }`;
     const first = await gql(server, q);
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));
-    const ids = first.data.benchmark.baselines.map((b: any) => b.id);
-    assert.equal(ids.length, 3);
-    const scored = await Promise.all(ids.map((id: string) => waitScored(server, id)));
+    const baselines = first.data.benchmark.baselines;
+    assert.deepEqual(baselines.map((x: any) => [x.baseline, x.kindLabel]), [
+      ['no-defense', 'baseline'], ['random', 'baseline'], ['oracle', 'baseline'],
+      ['pixel-clustering', 'verified run'], ['training-dynamics-influence', 'verified run'], ['deep-knn', 'verified run'],
+    ]);
+    // Built-in defenses run as the hidden scoring organization, which no response names.
+    assert.ok(baselines.every((x: any) => x.organization === null));
+    // One worker cannot have run 18 trials yet: the board lists what is pending, with its progress.
+    const pending = first.data.benchmark.pendingBaselines;
+    assert.ok(pending.length >= 1 && pending.every((p: any) => p.progress.total === 3 && p.progress.done < 3), JSON.stringify(pending));
+    const scored = await Promise.all(baselines.map((x: any) => waitScored(server, x.id, undefined, 400_000)));
     assert.ok(scored.every((s) => s.status === 'SCORED'), JSON.stringify(scored));
-    const board = await gql(server, `{ benchmark(slug: "toy-moons") { leaderboard { rank label kind baseline team successes trials successHigh auc cleanAccuracyDrop } } }`);
+    const after = await gql(server, q);
+    assert.deepEqual(after.data.benchmark.pendingBaselines, []);
+    const board = await gql(server, `{ benchmark(slug: "toy-moons") { leaderboard { rank label kind kindLabel baseline team successes trials successHigh auc cleanAccuracyDrop } } }`);
     const rowsOut = board.data.benchmark.leaderboard;
-    assert.equal(rowsOut.length, 4);
+    assert.equal(rowsOut.length, 7);
     const oracle = rowsOut.find((x: any) => x.baseline === 'oracle');
     assert.equal(oracle.auc, 1);
     assert.equal(oracle.successes, 0);
+    const random = rowsOut.find((x: any) => x.baseline === 'random');
+    assert.ok(Math.abs(random.auc - 0.5) <= 0.1, `random AUC ${random.auc}`);
     const noDefense = rowsOut.find((x: any) => x.baseline === 'no-defense');
     assert.equal(noDefense.cleanAccuracyDrop, 0);
-    assert.ok(rowsOut.find((x: any) => x.team === 'defenders'));
+    assert.deepEqual(rowsOut.filter((x: any) => x.kind === 'VERIFIED_RUN').map((x: any) => [x.baseline, x.team]).sort(),
+      [['deep-knn', null], ['pixel-clustering', null], ['training-dynamics-influence', null]]);
+    assert.ok(rowsOut.find((x: any) => x.team === 'defenders' && x.kindLabel === 'score file'));
     for (let i = 1; i < rowsOut.length; i++) assert.ok(rowsOut[i - 1].successHigh <= rowsOut[i].successHigh);
     const csv = await fetch(`${server.url}/downloads/benchmarks/toy-moons/v1/leaderboard.csv`);
     assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
     const lines = (await csv.text()).trim().split('\n');
-    assert.equal(lines.length, 5);
-    assert.match(lines[0], /^rank,label,kind,baseline,team,successes,trials,successRate,successLow,successHigh,auc/);
+    assert.equal(lines.length, 8);
+    assert.match(lines[0], /^rank,label,kind,baseline,team,successes,trials,successRate,successLow,successHigh,auc,.*,submissionId,kindLabel,defenseKind$/);
     const json = await (await fetch(`${server.url}/downloads/benchmarks/toy-moons/v1/leaderboard.json`)).json();
-    assert.deepEqual(json.rows.map((x: any) => x.submissionId), rowsOut.map((_: any, i: number) => json.rows[i].submissionId));
-    assert.equal(json.rows.length, 4);
+    assert.deepEqual(json.rows.map((x: any) => x.rank), rowsOut.map((x: any) => x.rank));
+    assert.equal(json.rows.length, 7);
   });
 
   it('caps submissions per organization and day; platform failures are not counted', async () => {

@@ -34,7 +34,8 @@ export async function fetchArchive(server: { url: string }, p: string): Promise<
 export async function insertToyBenchmark(server: { ds: { query(sql: string, params?: unknown[]): Promise<any> } }, slug = 'toy-moons', testReplicates = 3): Promise<string> {
   const config = {
     preset: 'toy', dataset: 'moons', labels: 4, algorithm: 'fixmatch', rate: 0.05, density: '1.5-x',
-    attack: { kind: 'interpolation', params: { source: 'nearest' } }, overrides: { steps: 150 },
+    // Evaluations every 50 steps: the training-dynamics defense needs at least three.
+    attack: { kind: 'interpolation', params: { source: 'nearest' } }, overrides: { steps: 150, evalEvery: 50 },
   };
   const [row] = await server.ds.query(
     `INSERT INTO benchmark (slug, version, name, description, license, config, dev_seeds, test_replicates)

@@ -11,7 +11,7 @@ import { gql } from './api-helpers';
 /** The `npm start` path with no DATABASE_URL: embedded PostgreSQL in FROGPOND_HOME, end to end. */
 describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'frogpond-home-'));
-  const start = () => startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
+  const start = () => startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, benchmarkBaselines: false, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
   let running: RunningServer | undefined;
   after(async () => { await running?.stop(); fs.rmSync(home, { recursive: true, force: true }); });
 
@@ -46,7 +46,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     {
       const serverJs = path.resolve(__dirname, '../../server/src/server.js');
       const script = `require('reflect-metadata'); require(${JSON.stringify(serverJs)}).startServer({ config: { databaseUrl: undefined, home: ${JSON.stringify(home2)},
-        port: 0, workers: 0, emitSchema: false }, log: () => {} }).then(async (s) => { await s.services.organizations.bootstrapAdmin('survivor'); console.log('READY'); });`;
+        port: 0, workers: 0, benchmarkBaselines: false, emitSchema: false }, log: () => {} }).then(async (s) => { await s.services.organizations.bootstrapAdmin('survivor'); console.log('READY'); });`;
       const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (d) => { if (String(d).includes('READY')) resolve(); });
@@ -57,7 +57,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
       await new Promise((r) => child.once('exit', r));
       assert.doesNotThrow(() => process.kill(pmPid, 0), 'postgres outlived its killed parent');
 
-      const again = await startServer({ config: { databaseUrl: undefined, home: home2, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
+      const again = await startServer({ config: { databaseUrl: undefined, home: home2, port: 0, workers: 0, benchmarkBaselines: false, emitSchema: false, nodeEnv: 'test' }, log: () => {} });
       try {
         assert.deepEqual((await gql(again, '{ organizations { slug } }')).data.organizations, [{ slug: 'persisted-lab' }, { slug: 'survivor' }]);
       } finally {
@@ -69,7 +69,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
 
   it('restarts PostgreSQL that dies under a running server, reporting degraded health meanwhile', async () => {
     const lines: string[] = [];
-    running = await startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, emitSchema: false, nodeEnv: 'test' }, log: (m) => lines.push(m) });
+    running = await startServer({ config: { databaseUrl: undefined, home, port: 0, workers: 0, benchmarkBaselines: false, emitSchema: false, nodeEnv: 'test' }, log: (m) => lines.push(m) });
     const pmPid = Number(fs.readFileSync(path.join(home, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pmPid, 'SIGKILL');
     const deadline = Date.now() + 60_000;

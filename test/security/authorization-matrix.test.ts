@@ -87,6 +87,8 @@ describe('authorization matrix: every mutation x every unauthorised caller', () 
     // callers aim at a benchmark that does not exist, so the case checks the refusal writes nothing and leaks nothing.
     ['submitDefenseScores', `mutation($i: SubmitDefenseScoresInput!) { submitDefenseScores(input: $i) { id } }`,
       { i: { benchmark: 'no-such-benchmark', label: 'intruder', fileName: 'scores.json', contentBase64: Buffer.from('{}').toString('base64') } }],
+    ['submitVerifiedRun', `mutation($i: SubmitVerifiedRunInput!) { submitVerifiedRun(input: $i) { id } }`,
+      { i: { benchmark: 'no-such-benchmark', label: 'intruder', defense: 'pixel-clustering', params: {} } }],
   ];
   const SELF_SERVICE: [string, string][] = [
     ['createSession', `mutation { createSession { token expiresAt } }`],

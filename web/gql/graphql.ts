@@ -136,8 +136,12 @@ export type SortDirection =
   | 'DESC';
 
 export type SubmissionKind =
+  /** A reference removal computed by the server (no defense, random scores, oracle) */
   | 'BASELINE'
-  | 'SCORE_FILE';
+  /** Score file: suspicion scores a team computed itself, retrained on the server */
+  | 'SCORE_FILE'
+  /** Verified run: a defense of the trial contract run by the server's workers on the sequestered replicates */
+  | 'VERIFIED_RUN';
 
 export type SubmissionStatus =
   | 'FAILED'
@@ -157,6 +161,20 @@ export type SubmitDefenseScoresInput = {
   label: string;
   /** Share of each unlabeled set to remove, highest scores first; omit when the file lists removed indices */
   removalFraction?: number | null | undefined;
+  /** Benchmark version (default: latest) */
+  version?: number | null | undefined;
+};
+
+/** A verified run: a defense of the trial contract, run by the server's workers on every sequestered replicate */
+export type SubmitVerifiedRunInput = {
+  /** Benchmark slug */
+  benchmark: string;
+  /** Defense kind as the trial contract names it (trialContract.defenses; Benchmark.verifiedRunDefenses lists those accepted here) */
+  defense: string;
+  /** Name of the defense as it appears on the board (default: the defense kind) */
+  label?: string | null | undefined;
+  /** The kind's parameters; absent keys take the contract's defaults, unknown keys are refused */
+  params?: Record<string, unknown> | null | undefined;
   /** Benchmark version (default: latest) */
   version?: number | null | undefined;
 };
@@ -387,14 +405,14 @@ export type BenchmarkQueryVariables = Exact<{
 }>;
 
 
-export type BenchmarkQuery = { benchmark: { id: string, slug: string, version: number, name: string, description: string, license: string, config: Record<string, unknown>, devSeeds: Array<number>, testReplicates: number, testReplicateIds: Array<string>, createdAt: string, downloads: Array<{ split: BenchmarkSplit, path: string, fileName: string, sizeBytes: number, sha256: string, replicates: number }>, leaderboard: Array<{ rank: number, submissionId: string, label: string, kind: SubmissionKind, baseline: string | null, team: string | null, successes: number, trials: number, successRate: number, successLow: number, successHigh: number, auc: number | null, tprAt1: number | null, tprAt5: number | null, cleanAccuracy: number | null, cleanAccuracyDrop: number | null, removedPoisons: number, removedClean: number, submittedAt: string }>, baselines: Array<{ id: string, label: string, baseline: string | null, status: SubmissionStatus, auc: number | null, tprAt1: number | null, successes: number | null, trials: number | null, cleanAccuracy: number | null, progress: { done: number, total: number } }>, mySubmissions: Array<{ id: string, label: string, status: SubmissionStatus, auc: number | null, successes: number | null, trials: number | null, published: boolean, createdAt: string }> } };
+export type BenchmarkQuery = { benchmark: { id: string, slug: string, version: number, name: string, description: string, license: string, config: Record<string, unknown>, devSeeds: Array<number>, testReplicates: number, testReplicateIds: Array<string>, createdAt: string, downloads: Array<{ split: BenchmarkSplit, path: string, fileName: string, sizeBytes: number, sha256: string, replicates: number }>, leaderboard: Array<{ rank: number, submissionId: string, label: string, kind: SubmissionKind, kindLabel: string, baseline: string | null, defenseKind: string | null, team: string | null, successes: number, trials: number, successRate: number, successLow: number, successHigh: number, auc: number | null, tprAt1: number | null, tprAt5: number | null, cleanAccuracy: number | null, cleanAccuracyDrop: number | null, removedPoisons: number, removedClean: number, submittedAt: string }>, pendingBaselines: Array<{ id: string, label: string, kindLabel: string, progress: { done: number, total: number } }>, baselines: Array<{ id: string, label: string, baseline: string | null, kindLabel: string, status: SubmissionStatus, auc: number | null, tprAt1: number | null, successes: number | null, trials: number | null, cleanAccuracy: number | null, progress: { done: number, total: number } }>, mySubmissions: Array<{ id: string, label: string, kindLabel: string, status: SubmissionStatus, auc: number | null, successes: number | null, trials: number | null, published: boolean, createdAt: string }> } };
 
 export type DefenseSubmissionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DefenseSubmissionQuery = { defenseSubmission: { id: string, kind: SubmissionKind, baseline: string | null, label: string, status: SubmissionStatus, failureReason: string | null, failureKind: string | null, fileName: string | null, fileSha256: string | null, fileBytes: number | null, removalFraction: number | null, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, replicates: number, successes: number | null, trials: number | null, cleanAccuracy: number | null, published: boolean, publishedAt: string | null, createdAt: string, scoredAt: string | null, organization: { id: string, name: string } | null, benchmark: { slug: string, version: number, name: string }, progress: { done: number, total: number }, replicateScores: Array<{ replicate: string, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, poisons: number, clean: number, success: boolean | null, cleanAccuracy: number | null, histogram: { edges: Array<number>, poisons: Array<number>, benign: Array<number> } }> } };
+export type DefenseSubmissionQuery = { defenseSubmission: { id: string, kind: SubmissionKind, kindLabel: string, baseline: string | null, label: string, status: SubmissionStatus, failureReason: string | null, failureKind: string | null, fileName: string | null, fileSha256: string | null, fileBytes: number | null, removalFraction: number | null, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, replicates: number, successes: number | null, trials: number | null, cleanAccuracy: number | null, published: boolean, publishedAt: string | null, createdAt: string, scoredAt: string | null, defense: { kind: string, params: Record<string, unknown> } | null, organization: { id: string, name: string } | null, benchmark: { slug: string, version: number, name: string }, progress: { done: number, total: number }, replicateScores: Array<{ replicate: string, auc: number | null, tprAt1: number | null, tprAt5: number | null, removedPoisons: number, removedClean: number, poisons: number, clean: number, success: boolean | null, cleanAccuracy: number | null, histogram: { edges: Array<number>, poisons: Array<number>, benign: Array<number> } }> } };
 
 export type SubmitDefenseScoresMutationVariables = Exact<{
   input: SubmitDefenseScoresInput;
@@ -402,6 +420,20 @@ export type SubmitDefenseScoresMutationVariables = Exact<{
 
 
 export type SubmitDefenseScoresMutation = { submitDefenseScores: { id: string } };
+
+export type SubmitVerifiedRunMutationVariables = Exact<{
+  input: SubmitVerifiedRunInput;
+}>;
+
+
+export type SubmitVerifiedRunMutation = { submitVerifiedRun: { id: string } };
+
+export type VerifiedRunDefensesQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type VerifiedRunDefensesQuery = { benchmark: { verifiedRunDefenses: Array<{ kind: string, description: string, parameters: Array<{ name: string, type: string, description: string, min: number | null, max: number | null, exclusiveMin: boolean | null, exclusiveMax: boolean | null, default: unknown, defaultByPreset: unknown, values: Array<string> | null }> }> } };
 
 export type PublishDefenseSubmissionMutationVariables = Exact<{
   id: string | number;
@@ -1220,7 +1252,9 @@ export const BenchmarkDocument = new TypedDocumentString(`
       submissionId
       label
       kind
+      kindLabel
       baseline
+      defenseKind
       team
       successes
       trials
@@ -1236,10 +1270,20 @@ export const BenchmarkDocument = new TypedDocumentString(`
       removedClean
       submittedAt
     }
+    pendingBaselines {
+      id
+      label
+      kindLabel
+      progress {
+        done
+        total
+      }
+    }
     baselines {
       id
       label
       baseline
+      kindLabel
       status
       auc
       tprAt1
@@ -1254,6 +1298,7 @@ export const BenchmarkDocument = new TypedDocumentString(`
     mySubmissions {
       id
       label
+      kindLabel
       status
       auc
       successes
@@ -1269,7 +1314,12 @@ export const DefenseSubmissionDocument = new TypedDocumentString(`
   defenseSubmission(id: $id) {
     id
     kind
+    kindLabel
     baseline
+    defense {
+      kind
+      params
+    }
     label
     status
     failureReason
@@ -1331,6 +1381,37 @@ export const SubmitDefenseScoresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitDefenseScoresMutation, SubmitDefenseScoresMutationVariables>;
+export const SubmitVerifiedRunDocument = new TypedDocumentString(`
+    mutation SubmitVerifiedRun($input: SubmitVerifiedRunInput!) {
+  submitVerifiedRun(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitVerifiedRunMutation, SubmitVerifiedRunMutationVariables>;
+export const VerifiedRunDefensesDocument = new TypedDocumentString(`
+    query VerifiedRunDefenses($slug: String!) {
+  benchmark(slug: $slug) {
+    verifiedRunDefenses {
+      kind
+      description
+      parameters {
+        ...ContractParameterFields
+      }
+    }
+  }
+}
+    fragment ContractParameterFields on ContractParameter {
+  name
+  type
+  description
+  min
+  max
+  exclusiveMin
+  exclusiveMax
+  default
+  defaultByPreset
+  values
+}`) as unknown as TypedDocumentString<VerifiedRunDefensesQuery, VerifiedRunDefensesQueryVariables>;
 export const PublishDefenseSubmissionDocument = new TypedDocumentString(`
     mutation PublishDefenseSubmission($id: ID!) {
   publishDefenseSubmission(id: $id) {

@@ -283,9 +283,10 @@ export const BenchmarkQuery = graphql(`
     benchmark(slug: $slug) {
       id slug version name description license config devSeeds testReplicates testReplicateIds createdAt
       downloads { split path fileName sizeBytes sha256 replicates }
-      leaderboard { rank submissionId label kind baseline team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }
-      baselines { id label baseline status auc tprAt1 successes trials cleanAccuracy progress { done total } }
-      mySubmissions { id label status auc successes trials published createdAt }
+      leaderboard { rank submissionId label kind kindLabel baseline defenseKind team successes trials successRate successLow successHigh auc tprAt1 tprAt5 cleanAccuracy cleanAccuracyDrop removedPoisons removedClean submittedAt }
+      pendingBaselines { id label kindLabel progress { done total } }
+      baselines { id label baseline kindLabel status auc tprAt1 successes trials cleanAccuracy progress { done total } }
+      mySubmissions { id label kindLabel status auc successes trials published createdAt }
     }
   }
 `);
@@ -293,7 +294,7 @@ export const BenchmarkQuery = graphql(`
 export const DefenseSubmissionQuery = graphql(`
   query DefenseSubmission($id: ID!) {
     defenseSubmission(id: $id) {
-      id kind baseline label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5
+      id kind kindLabel baseline defense { kind params } label status failureReason failureKind fileName fileSha256 fileBytes removalFraction auc tprAt1 tprAt5
       removedPoisons removedClean replicates successes trials cleanAccuracy published publishedAt createdAt scoredAt
       organization { id name }
       benchmark { slug version name }
@@ -306,6 +307,18 @@ export const DefenseSubmissionQuery = graphql(`
 export const SubmitDefenseScoresMutation = graphql(`
   mutation SubmitDefenseScores($input: SubmitDefenseScoresInput!) {
     submitDefenseScores(input: $input) { id }
+  }
+`);
+
+export const SubmitVerifiedRunMutation = graphql(`
+  mutation SubmitVerifiedRun($input: SubmitVerifiedRunInput!) {
+    submitVerifiedRun(input: $input) { id }
+  }
+`);
+
+export const VerifiedRunDefensesQuery = graphql(`
+  query VerifiedRunDefenses($slug: String!) {
+    benchmark(slug: $slug) { verifiedRunDefenses { kind description parameters { ...ContractParameterFields } } }
   }
 `);
 

@@ -41,6 +41,14 @@ export function implementedDefenseKinds(): string[] {
   return [...registry.keys(), ...TRAINING_DEFENSE_KINDS];
 }
 
+/**
+ * Kinds a team can name for a verified run on a benchmark (and run with `frogpond defend`): every implemented defense
+ * except `none` (the no-defense baseline) and `external-scores` (a removal decided outside compute: a score file).
+ */
+export function verifiedRunDefenseKinds(): string[] {
+  return implementedDefenseKinds().filter((k) => k !== 'none' && k !== 'external-scores');
+}
+
 /** Registers (or replaces) a defense implementation under its kind. */
 export function registerDefense(kind: string, defense: Defense): void {
   registry.set(kind, defense);

@@ -61,6 +61,8 @@ export interface Config {
   submissionsPerDay: number;
   /** Largest score file accepted, bytes. */
   submissionMaxBytes: number;
+  /** Queue the missing baselines of every benchmark when the server starts (FROGPOND_BENCHMARK_BASELINES, default on). */
+  benchmarkBaselines: boolean;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchmarkSecret: secret(env, 'FROGPOND_BENCHMARK_SECRET'),
     submissionsPerDay: int(env, 'FROGPOND_SUBMISSIONS_PER_DAY', 5, 1, 10_000),
     submissionMaxBytes: int(env, 'FROGPOND_SUBMISSION_MAX_BYTES', 8 * 1024 * 1024, 1024, 15 * 1024 * 1024),
+    benchmarkBaselines: bool(env, 'FROGPOND_BENCHMARK_BASELINES', true),
   };
 }
 

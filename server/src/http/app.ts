@@ -194,7 +194,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (isDownload(url.pathname)) return serveDownload(opts.services, opts.config.publicUrl, req, res, url);
-      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, opts.ds, req, res, url);
+      if (isBenchmarkDownload(url.pathname)) return handleBenchmarkDownload(opts.services, req, res, url);
       if (url.pathname === '/healthz') return health(res);
       if (opts.fallbackHandler) {
         stripSpoofableHeaders(req);

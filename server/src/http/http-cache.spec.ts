@@ -15,4 +15,11 @@ describe('answers kept until a result lands', () => {
     assert.equal(derivesFromResultsOnly(op('{ ...F } fragment F on Query { leaderboard { totalCount } }')), false);
     assert.equal(derivesFromResultsOnly(op('mutation { createDensity(input: {}) { slug } }')), false);
   });
+
+  it('keeps a benchmark\'s board (its submissions notify every change), not what needs a token or is built lazily', () => {
+    assert.equal(derivesFromResultsOnly(op('{ benchmark(slug: "b") { slug version leaderboard { rank } pendingBaselines { id progress { done } } } }')), true);
+    assert.equal(derivesFromResultsOnly(op('{ benchmark(slug: "b") { slug mySubmissions { id } } }')), false);
+    assert.equal(derivesFromResultsOnly(op('{ benchmark(slug: "b") { downloads { sha256 } } }')), false);
+    assert.equal(derivesFromResultsOnly(op('{ benchmark(slug: "b") { ...F } } fragment F on Benchmark { leaderboard { rank } }')), false);
+  });
 });

@@ -35,13 +35,21 @@ const only = (set: SelectionSetNode | undefined, allowed: Set<string>) => !!set 
   (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || allowed.has(s.name.value)));
 
 /**
- * True when every root field of the operation derives from finished results alone (the leaderboard, or an
- * experiment's id and matrix): what the result triggers invalidate. Lists of experiments, statuses or progress
- * change without a result and are never kept.
+ * A benchmark's frozen fields and its defense board: a benchmark version never changes, and every change of its
+ * submissions (queued, progress, scored, failed, published) NOTIFYs the same channel as a result landing.
+ */
+const BENCHMARK_BOARD = new Set(['id', 'slug', 'version', 'name', 'description', 'license', 'config', 'devSeeds', 'testReplicates', 'testReplicateIds',
+  'createdAt', 'leaderboard', 'pendingBaselines', 'baselines']);
+
+/**
+ * True when every root field of the operation derives from finished results alone (the leaderboard, an experiment's
+ * id and matrix, or a benchmark's board): what the result and submission triggers invalidate. Lists of experiments,
+ * statuses or progress of experiments change without a notification and are never kept.
  */
 export function derivesFromResultsOnly(op: OperationDefinitionNode): boolean {
   if (op.operation !== 'query') return false;
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (
     s.name.value === '__typename' || s.name.value === 'leaderboard'
-    || (s.name.value === 'experiment' && only(s.selectionSet, new Set(['id', 'matrix'])))));
+    || (s.name.value === 'experiment' && only(s.selectionSet, new Set(['id', 'matrix'])))
+    || (s.name.value === 'benchmark' && only(s.selectionSet, BENCHMARK_BOARD))));
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AppError } from '../../common/errors';
 import { Services } from '../../services';
-import { DataSource } from 'typeorm';
 import { BenchmarkSplit } from './benchmark.entity';
-import { defenseLeaderboard, leaderboardCsv } from './defense-leaderboard';
+import { leaderboardCsv } from './defense-leaderboard';
 
 const ROUTE = /^\/downloads\/benchmarks\/([a-z0-9][a-z0-9-]{0,62})\/v([1-9]\d{0,5})\/(dev|test)\.tar$/;
 const BOARD = /^\/downloads\/benchmarks\/([a-z0-9][a-z0-9-]{0,62})\/v([1-9]\d{0,5})\/leaderboard\.(csv|json)$/;
@@ -16,12 +15,12 @@ export const isBenchmarkDownload = (pathname: string) => pathname.startsWith('/d
  * GET /downloads/benchmarks/<slug>/v<version>/<dev|test>.tar: the split's archive, streamed from the cache with its
  * Content-Length (progress bars work) and sha256 (ETag and X-Content-SHA256). No token is needed: benchmarks are public.
  */
-export async function handleBenchmarkDownload(services: Services, ds: DataSource, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+export async function handleBenchmarkDownload(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
   const pathname = url.pathname;
   const m = ROUTE.exec(pathname);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_USER_INPUT', 'Only GET and HEAD are allowed');
   const board = BOARD.exec(pathname);
-  if (board) return exportBoard(services, ds, res, board[1], Number(board[2]), board[3] as 'csv' | 'json', url.searchParams.get('all') === '1');
+  if (board) return exportBoard(services, res, board[1], Number(board[2]), board[3] as 'csv' | 'json', url.searchParams.get('all') === '1');
   if (!m) return sendError(res, 404, 'NOT_FOUND', 'No such benchmark archive');
   let archive;
   try {
@@ -49,7 +48,7 @@ export async function handleBenchmarkDownload(services: Services, ds: DataSource
 }
 
 /** GET .../leaderboard.csv|json[?all=1]: the defense board as a file (what the GraphQL field returns). */
-async function exportBoard(services: Services, ds: DataSource, res: http.ServerResponse, slug: string, version: number, format: 'csv' | 'json', all: boolean): Promise<void> {
+async function exportBoard(services: Services, res: http.ServerResponse, slug: string, version: number, format: 'csv' | 'json', all: boolean): Promise<void> {
   let b;
   try {
     b = await services.benchmarks.get(slug, version);
@@ -57,9 +56,7 @@ async function exportBoard(services: Services, ds: DataSource, res: http.ServerR
     if (e instanceof AppError && e.code === 'NOT_FOUND') return sendError(res, 404, 'NOT_FOUND', e.message);
     throw e;
   }
-  await services.submissions.ensureBaselines(b);
-  await services.submissions.refresh(b.id);
-  const rows = await defenseLeaderboard(ds, b.id, all, 10_000);
+  const rows = await services.defenseBoard.rows(b.id, all, 10_000);
   const body = format === 'csv' ? leaderboardCsv(rows) : JSON.stringify({ benchmark: b.slug, version: b.version, generatedAt: new Date().toISOString(), rows }, null, 2);
   res.statusCode = 200;
   res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors';
+import { ReadCache } from '../../common/read-cache';
 import { BenchmarkFiles, BuiltArchive, ReplicateTruth } from './benchmark-files';
 import { BenchmarkKeys, resolveBenchmarkSecret } from './benchmark-secret';
 import { Benchmark, BenchmarkDownload, BenchmarkSplit } from './benchmark.entity';
@@ -14,7 +15,7 @@ export interface BenchmarkServiceConfig {
 export class BenchmarkService {
   private filesCache?: BenchmarkFiles;
 
-  constructor(private readonly ds: DataSource, private readonly config: BenchmarkServiceConfig) {}
+  constructor(private readonly ds: DataSource, private readonly config: BenchmarkServiceConfig, private readonly cache?: ReadCache) {}
 
   private get files(): BenchmarkFiles {
     // The secret is resolved on first use, so processes that never touch a benchmark never create it.
@@ -28,8 +29,16 @@ export class BenchmarkService {
       .distinctOn(['b.slug']).orderBy('b.slug').addOrderBy('b.version', 'DESC').getMany();
   }
 
-  /** A benchmark by slug (latest version unless one is given); NOT_FOUND otherwise. */
+  /**
+   * A benchmark by slug (latest version unless one is given); NOT_FOUND otherwise. A version never changes, so the
+   * row is read through the read cache (every board read starts here).
+   */
   async get(slug: string, version?: number | null): Promise<Benchmark> {
+    if (!this.cache) return this.load(slug, version);
+    return this.cache.getOrCompute(`benchmark:${slug}:${version ?? 'latest'}`, null, () => this.load(slug, version));
+  }
+
+  private async load(slug: string, version?: number | null): Promise<Benchmark> {
     const qb = this.ds.getRepository(Benchmark).createQueryBuilder('b').where('b.slug = :slug', { slug });
     if (version != null) qb.andWhere('b.version = :version', { version });
     const b = await qb.orderBy('b.version', 'DESC').getOne();

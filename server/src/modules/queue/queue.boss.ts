@@ -78,6 +78,8 @@ export interface TrialToEnqueue {
   experimentId: string;
   /** `config.preset` of the trial: sets the job expiry (time limit + lease). */
   preset?: unknown;
+  /** pg-boss priority (higher runs first; default 0): a benchmark's baselines wait behind everything else. */
+  priority?: number;
 }
 
 /** Job id for a new delivery of a trial; generated here so the trial row can point at it in the same transaction. */

@@ -26,6 +26,7 @@ export async function enqueueTrialJobs(boss: PgBoss, cfg: QueueConfig, manager: 
         name: TRIAL_QUEUE,
         data: { kind: 'trial', trialId: t.id, experimentId: t.experimentId },
         retryLimit: 0,
+        ...(t.priority ? { priority: t.priority } : {}),
         // Safety net only: the worker enforces the time limit itself and the lease catches lost workers far sooner.
         expireInSeconds: timeLimitFor(cfg, t.preset) + cfg.leaseSeconds,
       };

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BOSS_SCHEMA, TRIAL_QUEUE, TrialToEnqueue, transactionDb } from './queue.boss';
 import { QueueConfig } from './queue.config';
 import { enqueueTrialJobs } from './queue.enqueue';
+import { settleSubmission } from '../benchmark/submission-settle';
 import { completeExperimentIfDone, lockExperiment, sql, sqlTx } from './queue.sql';
 
 /**
@@ -65,6 +66,7 @@ export async function reapOnce(ds: DataSource, boss: PgBoss, cfg: QueueConfig): 
                  error = $2 WHERE id = $1`,
           [c.id, `worker lost ${t.lost_count + 1} times while running this trial (killed or out of memory?)`]);
         await completeExperimentIfDone(m, c.experiment_id);
+        await settleSubmission(m, c.experiment_id);
         failed++;
         return;
       }

@@ -9,6 +9,7 @@ import { Experiment, Visibility } from '../experiment/experiment.entity';
 import { Trial, TrialStatus } from './trial.entity';
 import { TrialResult } from './trial-result.entity';
 import { outcomeColumns } from './trial-outcome';
+import { settleSubmission } from '../benchmark/submission-settle';
 
 /**
  * What a result carries: compute's TrialOutcome (a worker records the whole outcome; tests may leave optional
@@ -94,7 +95,8 @@ export class TrialService {
 
   /** RUNNING -> FAILED with an error message (`retry`: back to QUEUED instead, for another attempt). */
   async markFailed(manager: EntityManager, trialId: string, error: string, retry = false): Promise<void> {
-    const rows: { experiment_id: string }[] = await manager.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [rows]: [{ experiment_id: string }[], number] = await manager.query(
       // $3 is cast explicitly: it is used as the enum and compared as text, and PostgreSQL cannot infer one type.
       `UPDATE trial SET status = $3::text::trial_status, error = $2, finished_at = CASE WHEN $3::text = 'FAILED' THEN now() END, updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING experiment_id`, [trialId, error.slice(0, 4000), retry ? 'QUEUED' : 'FAILED']);
@@ -116,8 +118,12 @@ export class TrialService {
   }
 }
 
-/** COMPLETED once no trial is QUEUED or RUNNING; a cancelled experiment stays cancelled. */
+/**
+ * COMPLETED once no trial is QUEUED or RUNNING; a cancelled experiment stays cancelled. A benchmark submission
+ * scored by this experiment is brought up to date in the same transaction (progress, then SCORED or FAILED once).
+ */
 async function refreshExperimentStatus(manager: EntityManager, experimentId: string) {
+  await settleSubmission(manager, experimentId);
   await manager.query(
     `UPDATE experiment SET updated_at = now(), status = CASE WHEN EXISTS (
         SELECT 1 FROM trial WHERE experiment_id = $1 AND status IN ('QUEUED', 'RUNNING')) THEN 'RUNNING'::experiment_status ELSE 'COMPLETED'::experiment_status END

@@ -35,8 +35,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       <h1>{s.label}</h1>
       <p>
         <span data-testid="submission-status"><StatusBadge status={s.status} /></span>{' '}
-        {s.status === 'SCORING' ? <span className="small">retraining {s.progress.done}/{s.progress.total} replicates</span> : null}{' '}
-        <span className="small muted">{s.kind === 'BASELINE' ? 'server baseline' : `score file ${s.fileName} (${s.fileBytes} bytes, sha256 ${s.fileSha256?.slice(0, 12)}…)`} · {s.organization?.name ?? 'frogpond'} · {dateTime(s.createdAt)}</span>
+        {s.status === 'SCORING' ? <span className="small" data-testid="submission-progress">{s.kind === 'VERIFIED_RUN' ? 'running' : 'retraining'} {s.progress.done}/{s.progress.total} replicates</span> : null}{' '}
+        <span className="badge" data-testid="submission-kind">{s.kindLabel}</span>{' '}
+        <span className="small muted">{describe(s)} · {s.organization?.name ?? 'frogpond'} · {dateTime(s.createdAt)}</span>
       </p>
       {s.status === 'FAILED' ? <div className="alert error" role="alert">{s.failureReason}</div> : null}
       {mine && s.status === 'SCORED' && !s.published ? (
@@ -72,4 +73,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
       </div>
     </>
   );
+}
+
+/** What was submitted: the server's baseline, the score file, or the defense a verified run ran with its parameters. */
+function describe(s: { kind: string; baseline?: string | null; fileName?: string | null; fileBytes?: number | null; fileSha256?: string | null; defense?: { kind: string; params: unknown } | null }): string {
+  if (s.defense) return `${s.baseline ? 'built-in baseline: ' : ''}${s.defense.kind} ${JSON.stringify(s.defense.params)}`;
+  if (s.kind === 'BASELINE') return 'server baseline';
+  return `score file ${s.fileName} (${s.fileBytes} bytes, sha256 ${s.fileSha256?.slice(0, 12)}…)`;
 }
