@@ -25,9 +25,13 @@ describe('benchmarks: catalogue and downloads (HTTP, real PostgreSQL)', () => {
     const { defense, ...top } = report.tables.find((t: any) => t.id === 'a').configs.FixMatch['20%'];
     assert.deepEqual(defense, { kind: 'none' });
     assert.deepEqual(b.config, top);
-    // Development seeds are disjoint from every seed the report used.
-    const used = new Set(report.tables.flatMap((t: any) => (t.trials ?? []).map((x: any) => x.seed)));
-    assert.ok(b.devSeeds.every((s: number) => !used.has(s)));
+    // Development replicates are report seeds of that very cell (so a team compares with table f on the same tasks),
+    // never the development seeds the report's configuration was chosen on.
+    const chosenOn = new Set(report.tables.flatMap((t: any) => (t.trials ?? []).map((x: any) => x.seed)).filter((s: number) => s < report.reportSeedBase));
+    assert.ok(chosenOn.size > 0);
+    assert.ok(b.devSeeds.every((s: number) => s >= report.reportSeedBase && !chosenOn.has(s)));
+    const topSeeds = new Set(report.tables.find((t: any) => t.id === 'a').trials.filter((x: any) => x.column === '20%').map((x: any) => x.seed));
+    assert.ok(b.devSeeds.every((s: number) => topSeeds.has(s)), 'every development replicate is a measured report trial of the top cell');
     assert.deepEqual(codes(await gql(server, '{ benchmark(slug: "nope") { id } }')), ['NOT_FOUND']);
   });
 
