@@ -63,10 +63,18 @@ describe('the trial contract through the API (HTTP, real PostgreSQL)', () => {
     assert.equal(a.errors, undefined, JSON.stringify(a.errors));
     const density = cfg.density && cfg.density !== '1' ? densityByExpression.get(cfg.density) : undefined;
     assert.ok(!cfg.density || cfg.density === '1' || density, `a built-in density for ${cfg.density}`);
+    // A defense other than none is a defense definition of the organization, the matrix's DEFENSE dimension.
+    let defenses: string[] | undefined;
+    if (cfg.defense && cfg.defense.kind !== 'none') {
+      const d = await gql(server, `mutation($i: CreateDefenseInput!) { createDefense(input: $i) { id } }`,
+        { i: { organizationId: org.organizationId, slug: `d-${name}`, kind: enumName(cfg.defense.kind), name, params: cfg.defense.params ?? {} } }, org.token);
+      assert.equal(d.errors, undefined, JSON.stringify(d.errors));
+      defenses = [d.data.createDefense.id];
+    }
     const r = await gql(server, CREATE, { i: {
       organizationId: org.organizationId, name, preset: cfg.preset, seedBase: 0, overrides: cfg.overrides ?? {},
       matrix: { datasets: [cfg.dataset], labels: [cfg.labels], algorithms: [cfg.algorithm], rates: [cfg.rate],
-        ...(density ? { densities: [density] } : {}), attacks: [a.data.createAttack.id], trialsPerCell: 1 },
+        ...(density ? { densities: [density] } : {}), attacks: [a.data.createAttack.id], ...(defenses ? { defenses } : {}), trialsPerCell: 1 },
     } }, org.token);
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     const [trial] = await server.ds.query(`SELECT id, seed, config FROM trial WHERE experiment_id = $1`, [r.data.createExperiment.experiment.id]);

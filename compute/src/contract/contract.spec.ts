@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  defenseAppliesTo,
   ATTACK_KINDS, ATTACK_PARAMS, ContractError, DEFENSE_KINDS, describeContract, resolveAttackParams, resolveTrialConfig, trialCommandArgs,
   trialConfigHash,
 } from '.';
@@ -100,4 +101,12 @@ test('the reproducing command names exactly the non-default values', () => {
   assert.equal(args.filter((a) => a === '--attack-param').length, 1);
   assert.ok(args.includes('model={"kind":"mlp","hidden":[8]}'));
   assert.deepEqual(args.slice(-2), ['--seed', '7']);
+});
+
+test('which defense applies to which attack: every defense to the semi-supervised attacks, deep k-NN in transfer to Poison Frogs', () => {
+  assert.equal(defenseAppliesTo({ kind: 'interpolation' }, 'pixel-clustering'), true);
+  assert.equal(defenseAppliesTo({ kind: 'feature-collision', params: { setting: 'transfer' } }, 'deep-knn'), true);
+  assert.equal(defenseAppliesTo({ kind: 'feature-collision', params: { setting: 'end-to-end' } }, 'deep-knn'), false);
+  assert.equal(defenseAppliesTo({ kind: 'feature-collision', params: { setting: 'transfer' } }, 'pixel-clustering'), false);
+  assert.equal(defenseAppliesTo({ kind: 'feature-collision', params: { setting: 'transfer' } }, 'none'), true);
 });

@@ -91,6 +91,15 @@ export function resolveTrialConfig(input: unknown): ResolvedTrialConfig {
   return resolved;
 }
 
+/**
+ * Whether a defense kind can run against an attack. Poison Frogs has no unlabeled set: only deep k-NN applies, over
+ * the fine-tuning set's features in transfer learning. Every defense applies to the semi-supervised attacks.
+ */
+export function defenseAppliesTo(attack: { kind: string; params?: unknown }, defenseKind: string): boolean {
+  if (defenseKind === 'none' || !FEATURE_COLLISION_KINDS.includes(attack.kind as never)) return true;
+  return defenseKind === 'deep-knn' && (attack.params as { setting?: string } | undefined)?.setting === 'transfer';
+}
+
 /** Checks that need more than one field: preset and dataset pairing, label budget, density. */
 function semanticIssues(c: ResolvedTrialConfig): ContractIssue[] {
   const issues: ContractIssue[] = [];
@@ -104,9 +113,7 @@ function semanticIssues(c: ResolvedTrialConfig): ContractIssue[] {
   if (!DENSITY_ATTACK_KINDS.includes(c.attack.kind) && c.density !== '1') {
     issues.push({ path: 'density', message: `a density applies to interpolation attacks only, not ${c.attack.kind}; leave it out` });
   }
-  // Poison Frogs has no unlabeled set: only deep k-NN applies, over the fine-tuning set's features in transfer learning.
-  if (FEATURE_COLLISION_KINDS.includes(c.attack.kind) && c.defense.kind !== 'none'
-    && !(c.defense.kind === 'deep-knn' && (c.attack.params as { setting?: string }).setting === 'transfer')) {
+  if (!defenseAppliesTo(c.attack, c.defense.kind)) {
     issues.push({ path: 'defense.kind', message: `${c.attack.kind} trials take defense none, or deep-knn in the transfer setting; ${c.defense.kind} filters the unlabeled set of semi-supervised training` });
   }
   try {

@@ -19,6 +19,15 @@ describe('matrix expansion', () => {
     const keys = new Set(all.map((c) => JSON.stringify(c)));
     assert.equal(keys.size, all.length, 'no duplicate cell x replicate');
   });
+  it('crosses an attack with only the defenses that apply to it when the plan names them', () => {
+    // Poison Frogs with deep k-NN of the matrix's [none, deep-knn, pixel-clustering]: the deep-knn cells only.
+    const m: MatrixShape = { ...shape, algorithms: ['supervised'], rates: [0], defenses: [null, 'd-knn', 'd-pixel'],
+      attacks: [{ id: 'a-fc', usesDensity: false, usesDefense: true, defenses: ['d-knn'] }], trialsPerCell: 2 };
+    const all = [...expandMatrix(m)];
+    assert.equal(countTrials(m), 4);
+    assert.equal(all.length, 4);
+    assert.ok(all.every((c) => c.defenseId === 'd-knn'));
+  });
   it('derives stable, distinct 31-bit seeds from seed base and cell', () => {
     const cells = [...expandMatrix(shape)];
     const seeds = cells.map((c) => trialSeed(5, c));

@@ -25,8 +25,11 @@ export function trialSeed(seedBase: number, c: CellCoordinates): number {
 export interface MatrixShape {
   datasets: string[]; labels: number[]; algorithms: string[]; rates: number[];
   densities: (string | null)[];
-  /** usesDensity: the attack's poisons lie on a path (densities multiply it); usesDefense: a defense can filter its poisons. */
-  attacks: { id: string | null; usesDensity: boolean; usesDefense: boolean }[];
+  /**
+   * usesDensity: the attack's poisons lie on a path (densities multiply it); usesDefense: a defense can filter its
+   * poisons; defenses: where only some of the matrix's defenses apply to the attack, those (or [null]: it runs undefended).
+   */
+  attacks: { id: string | null; usesDensity: boolean; usesDefense: boolean; defenses?: (string | null)[] }[];
   defenses: (string | null)[];
   trialsPerCell: number;
 }
@@ -36,15 +39,17 @@ export interface MatrixShape {
  * attacks whose poisons a defense can filter (the Poison Frogs kinds run without one).
  */
 export function countTrials(m: MatrixShape): number {
-  const attackVariants = m.attacks.reduce((n, a) => n + (a.usesDensity ? m.densities.length : 1) * (a.usesDefense ? m.defenses.length : 1), 0);
+  const attackVariants = m.attacks.reduce((n, a) => n + (a.usesDensity ? m.densities.length : 1) * defensesOf(m, a).length, 0);
   return m.datasets.length * m.labels.length * m.algorithms.length * m.rates.length * attackVariants * m.trialsPerCell;
 }
+
+const defensesOf = (m: MatrixShape, a: MatrixShape['attacks'][number]): (string | null)[] => (a.usesDefense ? a.defenses ?? m.defenses : [null]);
 
 /** Enumerates the cells x replicates of a matrix in a fixed order (the trial ordinal). */
 export function* expandMatrix(m: MatrixShape): Generator<CellCoordinates> {
   for (const dataset of m.datasets) for (const labels of m.labels) for (const algorithm of m.algorithms)
     for (const rate of m.rates) for (const attack of m.attacks) for (const density of attack.usesDensity ? m.densities : [null])
-      for (const defenseId of attack.usesDefense ? m.defenses : [null]) for (let replicate = 0; replicate < m.trialsPerCell; replicate++) {
+      for (const defenseId of defensesOf(m, attack)) for (let replicate = 0; replicate < m.trialsPerCell; replicate++) {
         yield { dataset, labels, algorithm, rate, density, attackId: attack.id, defenseId, replicate };
       }
 }

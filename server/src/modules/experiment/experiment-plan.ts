@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import {
-  checkPresetDataset, ContractError, datasetUnavailable, DatasetName, DENSITY_ATTACK_KINDS, FEATURE_COLLISION_KINDS, Preset, PRESET_NAMES,
+  checkPresetDataset, ContractError, defenseAppliesTo, datasetUnavailable, DatasetName, DENSITY_ATTACK_KINDS, FEATURE_COLLISION_KINDS, Preset, PRESET_NAMES,
   resolveTrainingOverrides, resolveTrialConfig, ResolvedTrialConfig, TrainingOverrides,
 } from '@frogpond/compute/contract';
 import { implementedDefenseKinds } from '@frogpond/compute/defenses';
@@ -98,8 +98,13 @@ export async function planExperiment(t: EntityManager, args: CreateExperimentArg
     datasets: m.datasets, labels: m.labels, algorithms: m.algorithms, rates: m.rates,
     densities: densitySlugs,
     attacks: m.attacks.map((id) => {
-      const kind = attackById.get(id)!.kind;
-      return { id, usesDensity: DENSITY_ATTACK_KINDS.includes(kind), usesDefense: !FEATURE_COLLISION_KINDS.includes(kind) };
+      const attack = attackById.get(id)!;
+      if (!FEATURE_COLLISION_KINDS.includes(attack.kind)) return { id, usesDensity: DENSITY_ATTACK_KINDS.includes(attack.kind), usesDefense: true };
+      // Poison Frogs runs with the matrix's defenses that apply to it (the contract's rule); where none but 'none'
+      // applies, once without any, as a matrix without defenses would run it.
+      const applicable = (m.defenses ?? []).filter((d) => defenseAppliesTo(attack, defenseById.get(d)!.kind));
+      const filtering = applicable.some((d) => defenseById.get(d)!.kind !== 'none');
+      return { id, usesDensity: false, usesDefense: true, defenses: filtering ? applicable : [null] };
     }),
     defenses: m.defenses?.length ? m.defenses : [null],
     trialsPerCell: m.trialsPerCell,
