@@ -90,4 +90,9 @@ test('report seeds and development seeds are counted apart, and defense cells sh
   assert.match(md, /development seeds \(configurations were chosen on these; not report results\), successes\/trials \(Wilson 95 % interval\); seeds 0-2:/);
   assert.match(md, /\| training-dynamics influence \| interpolation 20% \| 1000-1001 \| 0\.900 \| 0\.100 \/ 0\.500 \| 120\/200 \(53\.1-66\.5 %\) \| 20\/1000 \(1\.3-3\.1 %\) \| 2\/2 \(34\.2-100 %\) -> 1\/2 \(9\.5-90\.5 %\) \| 80\.0 % -> 78\.0 % \(-2\.0 points\) \| 100 of 12 \|/);
   assert.equal(seedRanges([5, 0, 1, 2, 7, 8]), '0-2, 5, 7-8');
+  // A table measured on the development seeds only still shows its rows there.
+  const devOnly = { ...rep, tables: [{ ...ta, cells: {}, trials: ta.trials.filter((x) => x.seed < REPORT_SEED_BASE) }] };
+  const md2 = reproMarkdown(devOnly);
+  assert.match(md2, /No trials on the report seeds yet\./);
+  assert.match(md2, /\| FixMatch \| - \| - \| 3\/3 \(43\.9-100 %\) \|/);
 });

@@ -3,7 +3,8 @@ import type { ReproReport } from './repro';
 import { defenseSection, mdTable, successSection } from './repro-report-sections';
 
 function orderedRows(t: ReproReport['tables'][number]): string[] {
-  const keys = Object.keys(t.cells);
+  // Rows measured on either seed range (a table can have trials on the development seeds only).
+  const keys = [...new Set([...Object.keys(t.cells), ...Object.keys(t.developmentCells ?? {})])];
   const order = [...(t.rows ?? []), ...t.trials.map((x) => x.row)];
   return [...order.filter((r, i) => keys.includes(r) && order.indexOf(r) === i), ...keys.filter((k) => !order.includes(k))];
 }
