@@ -35,3 +35,25 @@ export function ParamFields({ params, prefix, values, errors }: {
     </div>
   );
 }
+
+/** A chooser of a contract kind (an attack or a defense kind) and the parameter fields of the chosen kind. */
+export function KindParamsFields({ id, label, kinds, kind, onKind, hint, params, values, errors, noun }: {
+  id: string; label: string; kinds: string[]; kind: string; onKind: (kind: string) => void; hint?: string; params: ContractParam[];
+  values: Record<string, string | string[]>; errors: Record<string, string | undefined>; noun: string;
+}) {
+  return (
+    <>
+      <Field id={id} label={label} hint={hint} error={errors[id]}>
+        <select id={id} name={id} value={kind} onChange={(ev) => onKind(ev.target.value)} {...invalid(id, errors[id], true)}>
+          {kinds.map((k) => <option key={k} value={k}>{k}</option>)}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>Parameters of {kind}</legend>
+        {params.length === 0 ? <p className="hint">This {noun} takes no parameters.</p> : null}
+        <p className="hint" style={{ marginTop: 0 }}>Leave a field empty for its default.</p>
+        <ParamFields key={kind} params={params} prefix="param:" values={values} errors={errors} />
+      </fieldset>
+    </>
+  );
+}

@@ -1,21 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { DefenseReport } from '@frogpond/compute';
 import { wilsonInterval } from '@frogpond/compute/stats';
 import { RESULTS_CHANNEL } from '../../common/read-cache';
 import { scoreHistogram } from './submission-scoring';
 import type { ReplicateScore } from './submission.entity';
 
 /** The defense report a defended trial records (trial_result.detection), as far as a verified run reads it. */
-interface TrialDefenseReport {
-  mode?: 'detect' | 'remove';
-  removedPoisons: number;
-  poisons?: number;
-  cleanRemoved?: number;
-  clean?: number;
-  rocAuc?: number | null;
-  tprAt1Fpr?: number | null;
-  tprAt5Fpr?: number | null;
-  scores?: number[];
-}
+type TrialDefenseReport = Pick<DefenseReport, 'mode' | 'removedPoisons' | 'poisons' | 'cleanRemoved' | 'clean' | 'rocAuc' | 'tprAt1Fpr' | 'tprAt5Fpr' | 'scores'>;
 
 interface TrialRow {
   replicate: number;

@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { createAttackAction } from './actions';
 import { Field, invalid } from '@/components/field';
-import { ParamFields } from '@/components/param-fields';
+import { KindParamsFields } from '@/components/param-fields';
 import type { ContractParam } from '@/lib/contract-params';
 import { useFieldErrors } from '@/lib/use-field-errors';
 import { LiveDensity } from '@/components/live-density';
@@ -39,17 +39,8 @@ export function AttackForm({ densities, kinds, densityKinds, organizationId }: {
       <Field id="slug" label="Slug" hint="Lower-case letters, digits and dashes. Saving an existing slug of yours makes its next version." error={e.slug}>
         <input id="slug" name="slug" type="text" required defaultValue={str(v.slug)} {...invalid('slug', e.slug, true)} />
       </Field>
-      <Field id="kind" label="Kind" hint={spec.description} error={e.kind}>
-        <select id="kind" name="kind" value={kind} onChange={(ev) => setKind(ev.target.value)} {...invalid('kind', e.kind, true)}>
-          {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.kind}</option>)}
-        </select>
-      </Field>
-      <fieldset>
-        <legend>Parameters of {spec.kind}</legend>
-        {spec.parameters.length === 0 ? <p className="hint">This kind takes no parameters.</p> : null}
-        <p className="hint" style={{ marginTop: 0 }}>Leave a field empty for its default.</p>
-        <ParamFields key={kind} params={spec.parameters} prefix="param:" values={v} errors={e} />
-      </fieldset>
+      <KindParamsFields id="kind" label="Kind" kinds={kinds.map((k) => k.kind)} kind={kind} onKind={setKind} hint={spec.description}
+        params={spec.parameters} values={v} errors={e} noun="kind" />
       {usesDensity ? (
         <fieldset>
           <legend>Density of the poisons along the path</legend>

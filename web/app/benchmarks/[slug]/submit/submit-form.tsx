@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { submitDefenseAction } from './actions';
 import { Field, invalid } from '@/components/field';
-import { ParamFields } from '@/components/param-fields';
+import { KindParamsFields } from '@/components/param-fields';
 import type { ContractParam } from '@/lib/contract-params';
 import type { FormState } from '@/lib/form-errors';
 import { useFieldErrors } from '@/lib/use-field-errors';
@@ -45,17 +45,8 @@ export function SubmitForm({ benchmark, replicateIds, defenses }: { benchmark: s
       </Field>
       {verified && spec ? (
         <>
-          <Field id="defense" label="Defense" hint={spec.description} error={e.defense}>
-            <select id="defense" name="defense" value={spec.kind} onChange={(ev) => setKind(ev.target.value)} {...invalid('defense', e.defense, true)}>
-              {defenses.map((d) => <option key={d.kind} value={d.kind}>{d.kind}</option>)}
-            </select>
-          </Field>
-          <fieldset>
-            <legend>Parameters of {spec.kind}</legend>
-            {spec.parameters.length === 0 ? <p className="hint">This defense takes no parameters.</p> : null}
-            <p className="hint" style={{ marginTop: 0 }}>Leave a field empty for its default.</p>
-            <ParamFields key={spec.kind} params={spec.parameters} prefix="param:" values={v} errors={e} />
-          </fieldset>
+          <KindParamsFields id="defense" label="Defense" kinds={defenses.map((d) => d.kind)} kind={spec.kind} onKind={setKind} hint={spec.description}
+            params={spec.parameters} values={v} errors={e} noun="defense" />
         </>
       ) : (
         <>
