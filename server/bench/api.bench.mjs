@@ -20,6 +20,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => path.join(root, 'dist', p);
+const { quantile } = require(path.join(root, 'compute/dist/util/stats.js'));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const QUERY = `query($id: ID!) { experiment(id: $id) { matrix(rows: [ALGORITHM], columns: [DATASET, RATE], filter: { labels: [40] }) {
@@ -70,10 +71,6 @@ function ask(child, type) {
     child.on('message', on);
     child.send({ type });
   });
-}
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 async function main() {

@@ -20,6 +20,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => path.join(root, 'dist', p);
+const { quantile } = require(path.join(root, 'compute/dist/util/stats.js'));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const SUBMISSIONS = 1000;
@@ -160,8 +161,7 @@ async function main() {
         }
       }));
       lat.sort((a, b) => a - b);
-      const q = (x) => lat[Math.min(lat.length - 1, Math.ceil(x * lat.length) - 1)];
-      return { p50Ms: +q(0.5).toFixed(2), p99Ms: +q(0.99).toFixed(2), n: lat.length };
+      return { p50Ms: +quantile(lat, 0.5).toFixed(2), p99Ms: +quantile(lat, 0.99).toFixed(2), n: lat.length };
     };
     const { Z95 } = require(path.join(root, 'compute/dist/util/stats.js'));
     const atRead = await timeLoops(() => pool.query(AT_READ_SQL, [ready.benchmarkId, Z95]));

@@ -14,6 +14,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => path.join(root, 'dist', p);
+const { quantile } = require(path.join(root, 'compute/dist/util/stats.js'));
 require('reflect-metadata');
 const { startTestServer } = require(dist('test/integration/api-helpers.js'));
 const { adminActor, createToyExperiment, spawnWorker, statusCounts, until } = require(dist('test/integration/queue-helpers.js'));
@@ -22,11 +23,6 @@ const { queueRuntime } = require(dist('server/src/modules/queue/queue.runtime.js
 
 const N = Number(process.env.BENCH_TRIALS ?? 64);
 const K = Number(process.env.BENCH_NOOP_JOBS ?? 200);
-
-function quantile(sorted, q) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 
 async function runExperiment(server, actor, org, workers) {
   const procs = Array.from({ length: workers }, (_, i) => spawnWorker(server.config.databaseUrl, `bench-w${workers}-${i}`, { FROGPOND_POLL_MS: '1000' }));

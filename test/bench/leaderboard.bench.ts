@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { quantile } from '@frogpond/compute/stats';
 import { startServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
 import { buildLeaderboardSql } from '../../server/src/modules/leaderboard/leaderboard.sql';
@@ -25,8 +26,6 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const QUERY = `{ leaderboard(first: 50) { totalCount edges { node { key rank attack dataset labels algorithm rate density defense preset
   successes trials wilsonLow wilsonHigh nearChanceTrials experimentCount organizationCount experiments { id name organization } paper { successes trials } } } } }`;
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 async function serverProcess() {
   if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;

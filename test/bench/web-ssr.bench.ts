@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
+import { quantile } from '@frogpond/compute/stats';
 import { startServer } from '../../server/src/server';
 import { loadNextHandler } from '../../server/src/web/next-handler';
 import { freshDatabase, requireWebBuild } from '../e2e/e2e-support';
@@ -12,11 +13,6 @@ import { freshDatabase, requireWebBuild } from '../e2e/e2e-support';
 const RESULTS = 20_000;
 const LOADS = Number(process.env.BENCH_WEB_LOADS ?? 200);
 const WARMUP = 10;
-
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 
 async function main(): Promise<string> {
   requireWebBuild();

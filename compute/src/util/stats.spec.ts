@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { wilsonInterval } from './stats';
+import { quantile, wilsonInterval } from './stats';
 
 describe('wilsonInterval', () => {
   const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
@@ -15,5 +15,17 @@ describe('wilsonInterval', () => {
     assert.equal(wilsonInterval(0, 0), null);
     const a = wilsonInterval(3, 10)!; const b = wilsonInterval(7, 10)!;
     close(a.low, 1 - b.high); close(a.high, 1 - b.low);
+  });
+});
+
+describe('quantile', () => {
+  it('is nearest-rank: a measured value, the smallest with at least q of the sample at or below it', () => {
+    const s = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    assert.equal(quantile(s, 0.5), 5);
+    assert.equal(quantile(s, 0.99), 10);
+    assert.equal(quantile(s, 0.1), 1);
+    assert.equal(quantile(s, 0), 1);
+    assert.equal(quantile([7], 0.99), 7);
+    assert.ok(Number.isNaN(quantile([], 0.5)));
   });
 });
