@@ -47,22 +47,10 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
       </p>
       <form method="get" className="panel filters" role="search" aria-label="Find experiments">
         <div className="field"><label htmlFor="f-q">Name</label><input id="f-q" type="text" name="q" defaultValue={f.q} placeholder="words in the name" /></div>
-        <div className="field">
-          <label htmlFor="f-org">Organization</label>
-          <select id="f-org" name="org" defaultValue={f.org}><option value="">any</option>{data.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-attack">Attack</label>
-          <select id="f-attack" name="attack" defaultValue={f.attack}><option value="">any</option>{data.trialContract.attacks.map((k) => <option key={k.kind} value={k.kind}>{k.kind}</option>)}</select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-dataset">Dataset</label>
-          <select id="f-dataset" name="dataset" defaultValue={f.dataset}><option value="">any</option>{data.datasets.map((d) => <option key={d.slug} value={d.slug}>{d.name}</option>)}</select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={status ?? ''}><option value="">any</option>{STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}</select>
-        </div>
+        <FilterSelect name="org" label="Organization" value={f.org} options={data.organizations.map((o) => [o.id, o.name])} />
+        <FilterSelect name="attack" label="Attack" value={f.attack} options={data.trialContract.attacks.map((k) => [k.kind, k.kind])} />
+        <FilterSelect name="dataset" label="Dataset" value={f.dataset} options={data.datasets.map((d) => [d.slug, d.name])} />
+        <FilterSelect name="status" label="Status" value={status ?? ''} options={STATUSES.map((x) => [x, x.toLowerCase()])} />
         <div className="actions"><button type="submit">Find</button>{filtered ? <Link href="/experiments">Clear</Link> : null}</div>
       </form>
       {list.length === 0 ? (
@@ -96,5 +84,15 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
         {data.experiments.pageInfo.hasNextPage ? <Link href={`/experiments?${next}`} data-testid="next-page">Next {PAGE} →</Link> : null}
       </nav>
     </>
+  );
+}
+
+/** One filter of the search form: "any" or one of the options, each [value, label]. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value}><option value="">any</option>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
+    </div>
   );
 }
