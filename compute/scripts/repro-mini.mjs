@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the mini-scale reproduction and writes docs/reproduction.{md,json} after every trial, so a run that is
 // stopped early still leaves an honest partial report. Usage:
-//   npm run repro:mini -- [--trials N] [--quick] [--parts a,b,c,d,e,f] [--seed-base N] [--override key=value ...]
+//   npm run repro:mini -- [--trials N] [--quick] [--parts a,b,c,d,e,f,g] [--seed-base N] [--override key=value ...]
 import { createRequire } from 'node:module';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ const program = new Command('repro:mini')
   .description('mini-scale reproduction of Carlini 2021 / Shafahi 2018; writes docs/reproduction.md and docs/reproduction.json')
   .option('--trials <n>', 'trials per cell (default 8; 2 with --quick)', int)
   .option('--quick', 'quick mode: 2 trials per cell unless --trials is given')
-  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control), f (defenses)').argParser(list).default(['a', 'b', 'c', 'd', 'e', 'f'], 'a,b,c,d,e,f'))
+  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control), f (defenses), g (Fashion-MNIST configuration)').argParser(list).default(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 'a,b,c,d,e,f,g'))
   .option('--seed-base <n>', `first seed; seeds from ${REPORT_SEED_BASE} on are report seeds, those below are development seeds (choose configurations there)`, (v) => Number(v), REPORT_SEED_BASE)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
@@ -45,9 +45,9 @@ try {
 const o = program.opts();
 const trials = o.trials ?? (o.quick ? 2 : 8);
 const parts = o.parts;
-const bad = parts.filter((p) => !'abcdef'.includes(p) || p.length !== 1);
+const bad = parts.filter((p) => !'abcdefg'.includes(p) || p.length !== 1);
 if (bad.length) {
-  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..f)\n`);
+  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..g)\n`);
   process.exit(2);
 }
 if (o.renderOnly) {

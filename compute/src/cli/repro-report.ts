@@ -31,7 +31,7 @@ export function reproMarkdown(r: ReproReport): string {
   out.push(`- status: **${r.complete ? 'complete' : 'partial (the run was still going or was stopped when this was written)'}**`);
   out.push(`- mode: ${r.mode}; trials requested per cell in the last run: ${r.trialsRequested}, seeds ${r.seedBase}..${r.seedBase + r.trialsRequested - 1}`);
   if (r.reportSeedBase !== undefined) {
-    out.push(`- seeds: report seeds start at ${r.reportSeedBase}. Every configuration here (the nearest source, 3,000 steps, the MLP, the defenses' thresholds) was chosen on development seeds below it (0-7 and 100-101), so trials on those seeds are shown apart, as development measurements, and no reported rate counts them. Every rate is k/n with its Wilson 95 % interval.`);
+    out.push(`- seeds: report seeds start at ${r.reportSeedBase}. Every configuration here (the nearest source, 3,000 steps, the MLP, the defenses' thresholds) was chosen on development seeds below it (0-7 and 100-101; table (g)'s dataset on 100-107), so trials on those seeds are shown apart, as development measurements, and no reported rate counts them. Every rate is k/n with its Wilson 95 % interval.`);
   }
   const kept = r.keptTrials ? ` of this run, which kept ${r.keptTrials} trial(s) of earlier runs (--resume; their own seconds are in the per-trial records)` : '';
   out.push(`- backend: ${r.backend || 'n/a'}; wall time${r.complete ? '' : ' so far'}${kept}: ${(r.wallSeconds / 60).toFixed(1)} min (started ${r.startedAt}, written ${r.generatedAt})`);
@@ -39,7 +39,7 @@ export function reproMarkdown(r: ReproReport): string {
   out.push(`- training overrides of the mini preset, interpolation tables (a, b, c, e): \`${JSON.stringify(r.overrides)}\``);
   out.push(`- training overrides of the mini preset, Poison Frogs (d): \`${JSON.stringify(r.frogsOverrides)}\` (attack parameters in reproduction.json, \`configs\`)`);
   out.push('');
-  out.push(`Scope: the mini scale differs from the papers in every dimension that matters for label propagation. Carlini trains FixMatch for 2^20 steps (thousands of passes over 50,000 unlabeled CIFAR-10 images, WRN-28-2); here ${scopeOfInterpolation(r.overrides)}. Poison Frogs uses a 64-feature CNN extractor pre-trained on 2,000 MNIST digits instead of a 2,048-feature Inception-v3, and retrains its last layer on 50 clean images per class plus the poison.`);
+  out.push(`Scope: the mini scale differs from the papers in every dimension that matters for label propagation. Carlini trains FixMatch for 2^20 steps (thousands of passes over 50,000 unlabeled CIFAR-10 images, WRN-28-2); here ${scopeOfInterpolation(r.overrides)} (table g: the same schedule on Fashion-MNIST). Poison Frogs uses a 64-feature CNN extractor pre-trained on 2,000 MNIST digits instead of a 2,048-feature Inception-v3, and retrains its last layer on 50 clean images per class plus the poison.`);
   out.push('');
   for (const t of r.tables) {
     out.push(`## ${t.title}`);

@@ -52,3 +52,15 @@ test('--cells and --rerun name a whole column or one row of it', () => {
   assert.equal(namesCell(['f:deep k-NN@Poison Frogs'], 'f', 'deep k-NN', 'interpolation 20%'), false);
   assert.equal(namesCell(['f:deep k-NN@Poison Frogs'], 'a', 'deep k-NN', 'Poison Frogs'), false);
 });
+
+test('table (g) changes only the dataset of table (a)\'s top cell and of the control (e)', () => {
+  const tables = reproTables(null, { steps: 10 }, {});
+  const byId = (id: string) => tables.find((t) => t.id === id)!;
+  const top = byId('a').cells.find((c) => c.column === '20%')!.config;
+  const control = byId('e').cells[0].config;
+  const [attack, noPoison] = byId('g').cells.map((c) => c.config);
+  assert.deepEqual(attack, { ...top, dataset: 'fashion-mnist' });
+  assert.deepEqual(noPoison, { ...control, dataset: 'fashion-mnist' });
+  assert.equal(top.dataset, 'mnist');
+  assert.equal(control.dataset, 'mnist');
+});
