@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const { Command, InvalidArgumentError, Option } = require('commander');
-const { runRepro, REPORT_SEED_BASE } = require('../dist/cli/repro.js');
+const { runRepro, reproTables, REPORT_SEED_BASE } = require('../dist/cli/repro.js');
 const { keyValue } = require('../dist/cli/cli-options.js');
 
 const int = (v) => {
@@ -20,11 +20,13 @@ const int = (v) => {
 };
 // Comma-separated option values, e.g. --parts a,b or --cells 'a:20%,e:no poison'.
 const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
+// The parts are the report's tables, by id: a..g.
+const PARTS = reproTables(null, {}, {}).map((t) => t.id).sort();
 const program = new Command('repro:mini')
   .description('mini-scale reproduction of Carlini 2021 / Shafahi 2018; writes docs/reproduction.md and docs/reproduction.json')
   .option('--trials <n>', 'trials per cell (default 8; 2 with --quick)', int)
   .option('--quick', 'quick mode: 2 trials per cell unless --trials is given')
-  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control), f (defenses), g (Fashion-MNIST configuration)').argParser(list).default(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 'a,b,c,d,e,f,g'))
+  .addOption(new Option('--parts <list>', 'which tables: a (rates), b (densities), c (algorithms), d (Poison Frogs), e (control), f (defenses), g (Fashion-MNIST configuration)').argParser(list).default(PARTS, PARTS.join(',')))
   .option('--seed-base <n>', `first seed; seeds from ${REPORT_SEED_BASE} on are report seeds, those below are development seeds (choose configurations there)`, (v) => Number(v), REPORT_SEED_BASE)
   .option('--override <key=value>', 'training override for every trial, repeatable', keyValue, {})
   .option('--out <dir>', 'output directory', resolve(root, 'docs'))
@@ -45,9 +47,9 @@ try {
 const o = program.opts();
 const trials = o.trials ?? (o.quick ? 2 : 8);
 const parts = o.parts;
-const bad = parts.filter((p) => !'abcdefg'.includes(p) || p.length !== 1);
+const bad = parts.filter((p) => !PARTS.includes(p));
 if (bad.length) {
-  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected a..g)\n`);
+  process.stderr.write(`error: unknown part(s) ${bad.join(', ')} (expected one of ${PARTS.join(', ')})\n`);
   process.exit(2);
 }
 if (o.renderOnly) {

@@ -1,24 +1,24 @@
 import { TrialConfig } from '../trial/trial.types';
 import type { ReproTable } from './repro';
 
-/** The column of table (g): its dataset and rate, as --cells names it (`g:Fashion-MNIST 20%`). */
-export const SECOND_CONFIG_COLUMN = 'Fashion-MNIST 20%';
-
 /**
  * Table (g): a second report configuration of the interpolation attack, on Fashion-MNIST instead of MNIST. Same mini
  * schedule, rate, density and source rule as table (a)'s top cell; only the dataset changes. Fashion-MNIST's classes
  * overlap more than MNIST's digits, so the victim is less sure of x* early on, closer to the paper's CIFAR-10 at 40
- * labels. The control row runs the same seeds (the same x* and y*) without poisons.
+ * labels. The control row runs the same seeds (the same x* and y*) without poisons. `topLabel` is the top rate as
+ * table (a) names its column; --cells names this table's one column `g:Fashion-MNIST <topLabel>`.
  */
-export function secondConfigTable(interpolationTop: TrialConfig, control: TrialConfig): ReproTable {
+export function secondConfigTable(interpolationTop: TrialConfig, control: TrialConfig, topLabel: string): ReproTable {
   const fashion = (c: TrialConfig): TrialConfig => ({ ...c, dataset: 'fashion-mnist' });
-  const rows = ['interpolation 1.5-x', 'no poison (control)'];
+  const column = `Fashion-MNIST ${topLabel}`;
+  const density = interpolationTop.density ?? '1';
+  const rows = [`interpolation ${density}`, 'no poison (control)'];
   return {
-    id: 'g', title: `(g) Second configuration: Fashion-MNIST (FixMatch, rate 20%, density 1.5-x, nearest source), against its no-poison control`,
-    rowLabel: 'Attack', columns: [SECOND_CONFIG_COLUMN], rows,
+    id: 'g', title: `(g) Second configuration: Fashion-MNIST (FixMatch, rate ${topLabel}, density ${density}, nearest source), against its no-poison control`,
+    rowLabel: 'Attack', columns: [column], rows,
     cells: [
-      { row: rows[0], column: SECOND_CONFIG_COLUMN, config: fashion(interpolationTop) },
-      { row: rows[1], column: SECOND_CONFIG_COLUMN, config: fashion(control) },
+      { row: rows[0], column, config: fashion(interpolationTop) },
+      { row: rows[1], column, config: fashion(control) },
     ],
     paper: null,
     notes: [
